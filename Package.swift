@@ -1,0 +1,76 @@
+// swift-tools-version: 6.1
+// suv: a uv-compatible Python package and project manager.
+// Targets are listed bottom-up by layer; a target imports only from lower layers.
+// The full map and its rules live in docs/architecture.md.
+import PackageDescription
+
+let package = Package(
+    name: "suv",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "suv", targets: ["suv"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        // MARK: L0 — leaves
+
+        /// libcurl (system library, `libcurl4-openssl-dev`) for the HTTP layer.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        /// Shared vocabulary: the `SuvError` protocol, error contexts, normalized names.
+        .target(name: "SuvBasics"),
+
+        // MARK: L1 — pure parsers
+
+        /// Lossless TOML 1.0: syntax tree with trivia, typed read view, format-preserving edits.
+        .target(name: "TOML", dependencies: ["SuvBasics"]),
+
+        // MARK: L4 — pure project models
+
+        /// `pyproject.toml` and `uv.toml` read models and the format-preserving editor.
+        .target(name: "PyProject", dependencies: ["SuvBasics", "TOML"]),
+
+        // MARK: L5 — terminal I/O
+
+        /// Stdout/stderr printers, colour policy, and the single error renderer.
+        .target(name: "Console", dependencies: ["SuvBasics", "CCurl"]),
+
+        // MARK: L10 — command line
+
+        /// The swift-argument-parser command tree; no domain logic.
+        .target(
+            name: "SuvCLI",
+            dependencies: [
+                "SuvBasics", "Console", "PyProject", "TOML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: L11 — executable
+
+        /// `suv`: calls `SuvCLI` and exits with its status.
+        .executableTarget(name: "suv", dependencies: ["SuvCLI"]),
+
+        // MARK: Tests
+
+        /// Test-only helpers: repository paths, shared vectors, temp directories.
+        .target(name: "SuvTestSupport", dependencies: ["SuvBasics"]),
+        .testTarget(name: "SuvBasicsTests", dependencies: ["SuvBasics", "SuvTestSupport"]),
+        .testTarget(
+            name: "TOMLTests",
+            dependencies: [
+                "TOML", "SuvTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(name: "PyProjectTests", dependencies: ["PyProject", "TOML", "SuvTestSupport"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "SuvBasics"]),
+        .testTarget(name: "SuvCLITests", dependencies: ["SuvCLI", "Console", "SuvTestSupport"]),
+    ]
+)

@@ -1,0 +1,2 @@
+// Placeholder: the console is being written.
+import SuvBasics

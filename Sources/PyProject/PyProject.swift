@@ -1,0 +1,2 @@
+// Placeholder: the pyproject.toml model is being written.
+import TOML

@@ -1,0 +1,56 @@
+/// A package, extra or group name normalized as PEP 503 prescribes: lowercase, with every run
+/// of `-`, `_` and `.` collapsed into a single `-`.
+///
+/// Two names are the same package exactly when their normalized forms are equal, so this type's
+/// equality and hashing are those of the normalized string. The spelling the user wrote is kept
+/// in ``original`` for messages.
+public struct PackageName: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The normalized form, e.g. `pillow-heif` for `Pillow_Heif`.
+    public let normalized: String
+    /// The spelling this name was created from.
+    public let original: String
+
+    public init(_ name: String) {
+        self.original = name
+        self.normalized = PackageName.normalize(name)
+    }
+
+    public var description: String { normalized }
+
+    public static func == (lhs: PackageName, rhs: PackageName) -> Bool {
+        lhs.normalized == rhs.normalized
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(normalized)
+    }
+
+    public static func < (lhs: PackageName, rhs: PackageName) -> Bool {
+        lhs.normalized < rhs.normalized
+    }
+
+    /// PEP 503 normalization: `re.sub(r"[-_.]+", "-", name).lower()`.
+    public static func normalize(_ name: String) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(name.utf8.count)
+        var pendingSeparator = false
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+                pendingSeparator = true
+            default:
+                if pendingSeparator {
+                    result.append(UInt8(ascii: "-"))
+                    pendingSeparator = false
+                }
+                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") {
+                    result.append(byte + 32)
+                } else {
+                    result.append(byte)
+                }
+            }
+        }
+        if pendingSeparator { result.append(UInt8(ascii: "-")) }
+        return String(decoding: result, as: UTF8.self)
+    }
+}

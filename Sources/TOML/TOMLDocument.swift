@@ -1,0 +1,2 @@
+// Placeholder: the lossless TOML engine is being written.
+public struct TOMLDocument: Sendable {}

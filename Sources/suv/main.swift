@@ -1,0 +1,2 @@
+import SuvCLI
+SuvCommand.main()
