@@ -39,7 +39,9 @@ let package = Package(
         // MARK: L5 — terminal I/O
 
         /// Stdout/stderr printers, colour policy, and the single error renderer.
-        .target(name: "Console", dependencies: ["SuvBasics", "CCurl"]),
+        .target(name: "Console", dependencies: ["SuvBasics"]),
+        /// HTTP over libcurl's multi interface (grows with the index-client issue).
+        .target(name: "HTTP", dependencies: ["SuvBasics", "CCurl"]),
 
         // MARK: L10 — command line
 
@@ -47,7 +49,7 @@ let package = Package(
         .target(
             name: "SuvCLI",
             dependencies: [
-                "SuvBasics", "Console", "PyProject", "TOML",
+                "SuvBasics", "Console", "PyProject", "TOML", "HTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,6 +72,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PyProjectTests", dependencies: ["PyProject", "TOML", "SuvTestSupport"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "SuvBasics"]),
         .testTarget(name: "SuvCLITests", dependencies: ["SuvCLI", "Console", "SuvTestSupport"]),
     ]
