@@ -1,0 +1,155 @@
+/// The parsed structure of a TOML source: an arena of tables, arrays, values and key-value
+/// entries, each carrying the byte range it was read from.
+///
+/// The source bytes themselves are kept by ``TOMLDocument``; this tree only points into them,
+/// which is what makes printing lossless (print = the source) and edits minimal (an edit splices
+/// the bytes of the one node it changes).
+struct SyntaxTree: Sendable {
+    typealias TableID = Int
+    typealias ArrayID = Int
+    typealias ValueID = Int
+    typealias EntryID = Int
+
+    /// How a table came to exist; decides which later definitions may extend it.
+    enum TableOrigin: Sendable, Equatable {
+        /// The document root.
+        case root
+        /// A `[header]` table.
+        case header
+        /// Created as a parent of a header (`a` in `[a.b]`); may still get its own header.
+        case implicit
+        /// Created by a dotted key (`a` in `a.b = 1`) in the given section.
+        case dotted(section: Int)
+        /// An inline table `{ ... }`; frozen once closed.
+        case inline
+        /// Created by a dotted key inside an inline table.
+        case inlineDotted
+        /// An element of an array of tables (`[[a]]`).
+        case arrayElement
+    }
+
+    enum Node: Sendable {
+        case string(String)
+        case integer(Int64)
+        case float(Double)
+        case boolean(Bool)
+        case datetime(TOMLDateTime)
+        case array(ArrayID)
+        case table(TableID)
+    }
+
+    struct Value: Sendable {
+        var node: Node
+        /// The value's text; empty for tables that have no text of their own.
+        var range: Range<Int>
+    }
+
+    struct Table: Sendable {
+        var keys: [String] = []
+        var entries: [String: EntryID] = [:]
+        var origin: TableOrigin
+        /// The section (`[header]` block) holding this table's key-values, if it has one.
+        var section: Int?
+    }
+
+    struct ArrayNode: Sendable {
+        var items: [ValueID] = []
+        /// `[` through `]` for a value array; empty for an array of tables.
+        var range: Range<Int>
+        var isArrayOfTables: Bool
+    }
+
+    struct Entry: Sendable {
+        var key: String
+        /// The key segment's text (`"b"` in `a."b".c`).
+        var keyRange: Range<Int>
+        var value: ValueID
+        /// The whole `key = value` expression for entries written as one; nil for tables
+        /// created implicitly by headers or dotted keys.
+        var expressionRange: Range<Int>?
+    }
+
+    /// A block of the document: the root block before the first header, or one `[header]` or
+    /// `[[header]]` and the key-values after it.
+    struct Section: Sendable {
+        var table: TableID
+        /// `[a.b]` or `[[a.b]]`; nil for the root section.
+        var headerRange: Range<Int>?
+        /// Offset just past the end of the header line (its newline included), or 0.
+        var bodyStart: Int
+        /// Offset where the next section's header line starts, or the end of the source.
+        var end: Int
+        /// Offset just past the line of the last key-value expression (newline included when
+        /// present), or ``bodyStart`` when the section has none.
+        var lastExpressionLineEnd: Int
+    }
+
+    var tables: [Table] = [Table(origin: .root, section: 0)]
+    var arrays: [ArrayNode] = []
+    var values: [Value] = []
+    var entries: [Entry] = []
+    var sections: [Section] = [Section(table: 0, headerRange: nil, bodyStart: 0, end: 0, lastExpressionLineEnd: 0)]
+
+    static let rootTable: TableID = 0
+
+    mutating func addValue(_ node: Node, range: Range<Int>) -> ValueID {
+        values.append(Value(node: node, range: range))
+        return values.count - 1
+    }
+
+    mutating func addTable(origin: TableOrigin, section: Int? = nil) -> TableID {
+        tables.append(Table(origin: origin, section: section))
+        return tables.count - 1
+    }
+
+    mutating func addArray(range: Range<Int>, isArrayOfTables: Bool) -> ArrayID {
+        arrays.append(ArrayNode(range: range, isArrayOfTables: isArrayOfTables))
+        return arrays.count - 1
+    }
+
+    mutating func addEntry(_ entry: Entry, to table: TableID) -> EntryID {
+        entries.append(entry)
+        let id = entries.count - 1
+        tables[table].keys.append(entry.key)
+        tables[table].entries[entry.key] = id
+        return id
+    }
+
+    func entry(_ key: String, in table: TableID) -> Entry? {
+        tables[table].entries[key].map { entries[$0] }
+    }
+
+    /// The table a value holds, if it is one.
+    func tableID(of value: ValueID) -> TableID? {
+        if case .table(let id) = values[value].node { return id }
+        return nil
+    }
+
+    func arrayID(of value: ValueID) -> ArrayID? {
+        if case .array(let id) = values[value].node { return id }
+        return nil
+    }
+
+    /// Converts the subtree under `value` into an owned ``TOMLValue``.
+    func owned(_ value: ValueID) -> TOMLValue {
+        switch values[value].node {
+        case .string(let text): return .string(text)
+        case .integer(let number): return .integer(number)
+        case .float(let number): return .float(number)
+        case .boolean(let flag): return .boolean(flag)
+        case .datetime(let datetime): return .datetime(datetime)
+        case .array(let id): return .array(arrays[id].items.map(owned))
+        case .table(let id): return .table(ownedTable(id))
+        }
+    }
+
+    func ownedTable(_ id: TableID) -> TOMLTable {
+        var table = TOMLTable()
+        for key in tables[id].keys {
+            if let entryID = tables[id].entries[key] {
+                table[key] = owned(entries[entryID].value)
+            }
+        }
+        return table
+    }
+}
