@@ -6,7 +6,7 @@
 /// what they change and parse the result again, so the document is always valid and in sync.
 public struct TOMLDocument: Sendable {
     /// The source, as UTF-8 bytes.
-    public private(set) var bytes: [UInt8]
+    public internal(set) var bytes: [UInt8]
     var tree: SyntaxTree
 
     /// Parses `text`; throws a ``TOMLError`` with line and column on invalid input.
