@@ -312,8 +312,7 @@ struct Parser {
     // MARK: Errors
 
     func error(_ reason: String, at offset: Int) -> TOMLError {
-        let clamped = min(max(offset, 0), bytes.count)
-        return TOMLError(reason, at: LineIndex(bytes).location(of: clamped, in: bytes), offset: clamped)
+        TOMLError(reason, offset: offset, in: bytes)
     }
 
     func startsWith(_ text: StaticString) -> Bool {

@@ -25,8 +25,19 @@ extension TOMLDocument {
     /// An existing value is replaced in place. A new key goes after the last key-value of its
     /// table's section (or inside an inline table, before its `}`); a missing table becomes a
     /// new `[header]` section placed after the last section of its nearest existing ancestor.
-    public mutating func setValueText(_ text: String, at path: [String]) throws(TOMLEditError) {
+    ///
+    /// With `beforeKey`, a new key is placed on the line before that sibling's key-value
+    /// instead (used to keep sorted tables sorted).
+    public mutating func setValueText(_ text: String, at path: [String], beforeKey: String? = nil) throws(TOMLEditError) {
         guard let key = path.last else { throw TOMLEditError("an empty key path cannot be set") }
+        if self[path] == nil, let beforeKey, let parent = try existingTable(at: Array(path.dropLast())),
+           let siblingID = tree.tables[parent].entries[beforeKey],
+           let expression = tree.entries[siblingID].expressionRange, tree.tables[parent].origin != .inline {
+            let lineStart = lineRange(of: expression).lowerBound
+            let indentation = slice(lineStart..<expression.lowerBound)
+            try replace(lineStart..<lineStart, with: indentation + TOMLSerializer.renderKey(key) + " = " + text + newline)
+            return
+        }
         if let node = self[path] {
             guard !node.range.isEmpty else {
                 throw TOMLEditError("`\(Self.dotted(path))` is a table and cannot be replaced by a value")

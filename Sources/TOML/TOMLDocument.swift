@@ -105,6 +105,18 @@ public struct TOMLNode: Sendable {
         return document.location(ofOffset: record.range.lowerBound)
     }
 
+    /// For a `[header]` table, the range of its header text (`[a.b]`).
+    public var headerRange: Range<Int>? {
+        guard let table = document.tree.tableID(of: value), let section = document.tree.tables[table].section,
+              document.tree.sections[section].table == table else { return nil }
+        return document.tree.sections[section].headerRange
+    }
+
+    /// The byte offset of this entry's key, if the node is a table entry.
+    public var keyOffset: Int? {
+        entry.map { document.tree.entries[$0].keyRange.lowerBound }
+    }
+
     /// Where the key of this entry is, if the node is a table entry.
     public var keyLocation: SourceLocation? {
         entry.map { document.location(ofOffset: document.tree.entries[$0].keyRange.lowerBound) }

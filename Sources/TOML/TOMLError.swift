@@ -14,21 +14,59 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A TOML document that could not be parsed, or an edit that could not be applied.
-public struct TOMLError: SuvError, Equatable {
+public struct TOMLError: SuvError, Equatable, CustomStringConvertible {
     /// What went wrong, without position, e.g. `expected \`=\` after a key`.
     public let reason: String
     /// Where it went wrong.
     public let location: SourceLocation
+    public var description: String { message }
+
     /// The byte offset of ``location`` in the source.
     public let offset: Int
 
-    public init(_ reason: String, at location: SourceLocation, offset: Int) {
+    /// The source line the error is on, for the caret snippet.
+    public let lineText: String
+
+    /// How many columns the caret underline spans (at least 1).
+    public let span: Int
+
+    public init(_ reason: String, at location: SourceLocation, offset: Int, lineText: String = "", span: Int = 1) {
         self.reason = reason
         self.location = location
         self.offset = offset
+        self.lineText = lineText
+        self.span = max(1, span)
     }
 
-    public var message: String { "TOML parse error at \(location): \(reason)" }
+    /// Builds an error at a byte offset of `bytes`, computing line, column and line text.
+    /// `length` is the byte length of the offending text; the underline stops at its line's end.
+    public init(_ reason: String, offset: Int, length: Int = 1, in bytes: [UInt8]) {
+        let clamped = min(max(offset, 0), bytes.count)
+        let index = LineIndex(bytes)
+        let location = index.location(of: clamped, in: bytes)
+        let start = index.lineStarts[location.line - 1]
+        var end = start
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r") { end += 1 }
+        let underlined = bytes[clamped..<min(end, max(clamped, min(clamped + length, bytes.count)))]
+        let span = underlined.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        self.init(reason, at: location, offset: clamped, lineText: String(decoding: bytes[start..<end], as: UTF8.self), span: span)
+    }
+
+    /// uv's shape: the position, a caret under the offending column, then the reason.
+    ///
+    /// ```
+    /// TOML parse error at line 4, column 17
+    ///   |
+    /// 4 | dependencies = [1]
+    ///   |                 ^
+    /// invalid type: integer `1`, expected a string
+    /// ```
+    public var message: String {
+        let number = String(location.line)
+        let gutter = String(repeating: " ", count: number.count + 1) + "|"
+        let caret = gutter + String(repeating: " ", count: location.column) + String(repeating: "^", count: span)
+        return "TOML parse error at \(location)\n\(gutter)\n\(number) | \(lineText)\n\(caret)\n\(reason)"
+    }
 }
 
 /// An edit that does not fit the document, e.g. setting a key below a string value.
