@@ -60,13 +60,14 @@ public struct ProjectTable: Sendable, Equatable {
         guard let nameNode = table["name"] else {
             throw reader.error("`pyproject.toml` is using the `[project]` table, but the required `project.name` field is not set", at: node)
         }
+        let name = try reader.string(nameNode)
         let dynamic = try reader.optionalStrings(table, "dynamic") ?? []
         let version = try reader.optionalString(table, "version")
         if version == nil, !dynamic.contains("version") {
             throw reader.error("`pyproject.toml` is using the `[project]` table, but the required `project.version` field is neither set nor present in the `project.dynamic` list", at: node)
         }
         var project = ProjectTable(
-            name: try reader.string(nameNode), version: version, dynamic: dynamic,
+            name: name, version: version, dynamic: dynamic,
             description: try reader.optionalString(table, "description"), readme: nil,
             requiresPython: try reader.optionalString(table, "requires-python"), license: nil,
             licenseFiles: try reader.optionalStrings(table, "license-files"),
