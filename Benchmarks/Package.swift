@@ -1,0 +1,13 @@
+// swift-tools-version: 6.1
+// Benchmarks, kept out of the main package so CI never builds them.
+// Run: swift run -c release --package-path Benchmarks toml-bench
+import PackageDescription
+
+let package = Package(
+    name: "suv-benchmarks",
+    targets: [
+        .target(name: "SuvBasics"),
+        .target(name: "TOML", dependencies: ["SuvBasics"]),
+        .executableTarget(name: "toml-bench", dependencies: ["TOML"]),
+    ]
+)
