@@ -146,7 +146,10 @@ public struct TOMLArrayLayout: Sendable, Equatable {
             let nextHeadComment = TOMLArrayLayout.commentLines(nextHead).map { newline + indentation + $0 }.joined()
             items[index].prefix = head + standalone + nextHeadComment + nextRest
         } else if items.isEmpty {
-            trailing = standalone + (head.isEmpty ? "" : head) + newline
+            let rest = hasTrailingComma
+                ? TOMLArrayLayout.dropFirstLineComment(trailing, indentation: indentation, newline: newline)
+                : TOMLArrayLayout.dropFirstLineComment(removed.suffix, indentation: indentation, newline: newline, keepComments: false)
+            trailing = head + standalone + (rest.isEmpty ? newline : rest)
             hasTrailingComma = false
         } else {
             let last = items.count - 1
