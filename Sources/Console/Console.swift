@@ -1,2 +1,0 @@
-// Placeholder: the console is being written.
-import SuvBasics

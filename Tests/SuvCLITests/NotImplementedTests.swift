@@ -1,0 +1,60 @@
+import Testing
+
+/// Commands without an implementation yet fail with a typed error naming the full command.
+@Suite struct NotImplementedTests {
+    @Test(arguments: [
+        ("lock", "suv lock"),
+        ("resolve", "suv lock"),
+        ("sync", "suv sync"),
+        ("add flask", "suv add"),
+        ("remove flask", "suv remove"),
+        ("tree", "suv tree"),
+        ("run python -c pass", "suv run"),
+        ("export", "suv export"),
+        ("venv", "suv venv"),
+        ("init", "suv init"),
+        ("version", "suv version"),
+        ("pip compile requirements.in", "suv pip compile"),
+        ("pip install flask", "suv pip install"),
+        ("pip sync requirements.txt", "suv pip sync"),
+        ("pip uninstall flask", "suv pip uninstall"),
+        ("pip freeze", "suv pip freeze"),
+        ("pip list", "suv pip list"),
+        ("pip show flask", "suv pip show"),
+        ("pip check", "suv pip check"),
+        ("python list", "suv python list"),
+        ("python find", "suv python find"),
+        ("python pin 3.12", "suv python pin"),
+        ("python dir", "suv python dir"),
+        ("cache dir", "suv cache dir"),
+        ("cache clean", "suv cache clean"),
+        ("cache prune --ci", "suv cache prune"),
+    ])
+    func exitsTwoWithTheCommandName(_ line: String, _ command: String) async {
+        let result = await runSuv(words(line))
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "error: `\(command)` is not implemented yet\n")
+    }
+
+    @Test func quietDoesNotHideErrors() async {
+        let result = await runSuv(["-qq", "lock"])
+        #expect(result.stderr == "error: `suv lock` is not implemented yet\n")
+    }
+
+    @Test func colourDecoratesTheErrorLabel() async {
+        let result = await runSuv(["--color", "always", "lock"])
+        #expect(result.stderr == "\u{1B}[1m\u{1B}[31merror\u{1B}[39m\u{1B}[0m\u{1B}[1m:\u{1B}[0m `suv lock` is not implemented yet\n")
+    }
+
+    @Test func colorFlagWinsOverNoColor() async {
+        let forced = await runSuv(["lock", "--color", "always"], environment: ["NO_COLOR": "1"])
+        #expect(forced.stderr.hasPrefix("\u{1B}[1m"))
+        let plain = await runSuv(["lock"], environment: ["FORCE_COLOR": "1", "NO_COLOR": "1"])
+        #expect(plain.stderr == "error: `suv lock` is not implemented yet\n")
+        let env = await runSuv(["lock"], environment: ["FORCE_COLOR": "1"])
+        #expect(env.stderr.hasPrefix("\u{1B}[1m"))
+        let never = await runSuv(["lock", "--color", "never"], environment: ["FORCE_COLOR": "1"])
+        #expect(never.stderr == "error: `suv lock` is not implemented yet\n")
+    }
+}
