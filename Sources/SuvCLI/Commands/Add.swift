@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `suv add`: add dependencies to the project.
-package struct Add: SuvRunnable, HasGlobalOptions {
+package struct Add: RequestCommand, HasGlobalOptions {
     package static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Add dependencies to the project",
@@ -185,12 +185,6 @@ package struct Add: SuvRunnable, HasGlobalOptions {
             warnings: mode.warnings + resolver.warnings
         )
     }
-
-    package func run(context: CommandContext) async throws {
-        let request = try request(environment: context.environment)
-        context.warn(request.warnings)
-        throw notImplemented()
-    }
 }
 
 /// Where `add`/`remove` put (or look for) a dependency.
@@ -213,7 +207,7 @@ package enum GitReference: Equatable, Sendable {
 }
 
 /// A parsed `suv add`.
-package struct AddRequest: Equatable, Sendable {
+package struct AddRequest: CommandRequest, Equatable {
     package var packages: [String]
     package var requirementsFiles: [String]
     package var constraintFiles: [String]

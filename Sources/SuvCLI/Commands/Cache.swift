@@ -15,7 +15,7 @@ package struct Cache: SuvCommandGroup, HasGlobalOptions {
 }
 
 /// `suv cache clean`: clear the cache, entirely or for some packages.
-package struct CacheClean: SuvRunnable, HasGlobalOptions {
+package struct CacheClean: PendingCommand, HasGlobalOptions {
     package static let configuration = CommandConfiguration(
         commandName: "clean",
         abstract: "Clear the cache, removing all entries or those linked to specific packages",
@@ -31,14 +31,10 @@ package struct CacheClean: SuvRunnable, HasGlobalOptions {
     @OptionGroup(title: "Global options") package var global: GlobalOptions
 
     package init() {}
-
-    package func run(context: CommandContext) async throws {
-        throw notImplemented()
-    }
 }
 
 /// `suv cache prune`: prune dangling cache entries.
-package struct CachePrune: SuvRunnable, HasGlobalOptions {
+package struct CachePrune: PendingCommand, HasGlobalOptions {
     package static let configuration = CommandConfiguration(
         commandName: "prune",
         abstract: "Prune dangling cache entries and cached environments",
@@ -54,14 +50,10 @@ package struct CachePrune: SuvRunnable, HasGlobalOptions {
     @OptionGroup(title: "Global options") package var global: GlobalOptions
 
     package init() {}
-
-    package func run(context: CommandContext) async throws {
-        throw notImplemented()
-    }
 }
 
 /// `suv cache dir`: show the cache directory.
-package struct CacheDir: SuvRunnable, HasGlobalOptions {
+package struct CacheDir: PendingCommand, HasGlobalOptions {
     package static let configuration = CommandConfiguration(
         commandName: "dir",
         abstract: "Show the cache directory",
@@ -71,8 +63,4 @@ package struct CacheDir: SuvRunnable, HasGlobalOptions {
     @OptionGroup(title: "Global options") package var global: GlobalOptions
 
     package init() {}
-
-    package func run(context: CommandContext) async throws {
-        throw notImplemented()
-    }
 }

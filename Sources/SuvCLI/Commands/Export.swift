@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `suv export`: export the project's lockfile to an alternate format.
-package struct Export: SuvRunnable, HasGlobalOptions {
+package struct Export: RequestCommand, HasGlobalOptions {
     package static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export the project's lockfile to an alternate format",
@@ -133,16 +133,10 @@ package struct Export: SuvRunnable, HasGlobalOptions {
         guard let outputFile, outputFile.hasSuffix(".toml") else { return .requirementsTxt }
         return .pylockToml
     }
-
-    package func run(context: CommandContext) async throws {
-        let request = try request(environment: context.environment)
-        context.warn(request.warnings)
-        throw notImplemented()
-    }
 }
 
 /// A parsed `suv export`.
-package struct ExportRequest: Equatable, Sendable {
+package struct ExportRequest: CommandRequest, Equatable {
     package var format: ExportFormat
     package var allPackages: Bool
     package var packages: [String]

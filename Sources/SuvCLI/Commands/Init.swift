@@ -4,7 +4,7 @@ import ArgumentParser
 ///
 /// Besides uv's flags, suv accepts `--flask` (same as `--template flask`) to scaffold a Flask
 /// application, and `--no-lock` to skip writing `uv.lock` after scaffolding.
-package struct Init: SuvRunnable, HasGlobalOptions {
+package struct Init: RequestCommand, HasGlobalOptions {
     package static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create a new project",
@@ -116,15 +116,10 @@ package struct Init: SuvRunnable, HasGlobalOptions {
             python: try python.settings(environment: environment)
         )
     }
-
-    package func run(context: CommandContext) async throws {
-        _ = try request(environment: context.environment)
-        throw notImplemented()
-    }
 }
 
 /// A parsed `suv init`.
-package struct InitRequest: Equatable, Sendable {
+package struct InitRequest: CommandRequest, Equatable {
     /// What kind of project to create.
     package enum Kind: Equatable, Sendable {
         case application

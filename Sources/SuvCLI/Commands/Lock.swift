@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `suv lock` (alias `suv resolve`): update the project's lockfile.
-package struct Lock: SuvRunnable, HasGlobalOptions {
+package struct Lock: RequestCommand, HasGlobalOptions {
     package static let configuration = CommandConfiguration(
         commandName: "lock",
         abstract: "Update the project's lockfile",
@@ -78,17 +78,11 @@ package struct Lock: SuvRunnable, HasGlobalOptions {
             warnings: mode.warnings + resolver.warnings
         )
     }
-
-    package func run(context: CommandContext) async throws {
-        let request = try request(environment: context.environment)
-        context.warn(request.warnings)
-        throw notImplemented()
-    }
 }
 
 /// A parsed `suv lock`. `mode` is ``LockMode/locked(source:)`` for `--check` and
 /// ``LockMode/frozen(source:)`` for `--check-exists`.
-package struct LockRequest: Equatable, Sendable {
+package struct LockRequest: CommandRequest, Equatable {
     package var mode: LockMode
     package var dryRun: Bool
     package var script: String?

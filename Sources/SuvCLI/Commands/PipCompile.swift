@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `suv pip compile`: compile a `requirements.in` file to a `requirements.txt` or `pylock.toml`.
-package struct PipCompile: SuvRunnable, HasGlobalOptions {
+package struct PipCompile: RequestCommand, HasGlobalOptions {
     package static let configuration = CommandConfiguration(
         commandName: "compile",
         abstract: "Compile a `requirements.in` file to a `requirements.txt` or `pylock.toml` file",
@@ -159,16 +159,10 @@ package struct PipCompile: SuvRunnable, HasGlobalOptions {
             warnings: resolver.warnings
         )
     }
-
-    package func run(context: CommandContext) async throws {
-        let request = try request(environment: context.environment)
-        context.warn(request.warnings)
-        throw notImplemented()
-    }
 }
 
 /// A parsed `suv pip compile`.
-package struct PipCompileRequest: Equatable, Sendable {
+package struct PipCompileRequest: CommandRequest, Equatable {
     package var sources: [String]
     package var constraints: [String]
     package var overrides: [String]

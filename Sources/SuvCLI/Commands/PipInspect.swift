@@ -85,7 +85,7 @@ package struct PipFreeze: SuvRunnable, HasGlobalOptions {
 }
 
 /// `suv pip list`: list installed packages in a table (or as JSON / requirements).
-package struct PipList: SuvRunnable, HasGlobalOptions {
+package struct PipList: RequestCommand, HasGlobalOptions {
     package static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List, in tabular format, packages installed in an environment",
@@ -138,15 +138,10 @@ package struct PipList: SuvRunnable, HasGlobalOptions {
             python: try python.settings(environment: environment)
         )
     }
-
-    package func run(context: CommandContext) async throws {
-        _ = try request(environment: context.environment)
-        throw notImplemented()
-    }
 }
 
 /// A parsed `suv pip list`.
-package struct PipListRequest: Equatable, Sendable {
+package struct PipListRequest: CommandRequest, Equatable {
     package var editable: Bool
     package var excludeEditable: Bool
     package var exclude: [String]

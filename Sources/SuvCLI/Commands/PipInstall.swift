@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `suv pip install`: install packages into an environment.
-package struct PipInstall: SuvRunnable, HasGlobalOptions {
+package struct PipInstall: RequestCommand, HasGlobalOptions {
     package static let configuration = CommandConfiguration(
         commandName: "install",
         abstract: "Install packages into an environment",
@@ -128,16 +128,10 @@ package struct PipInstall: SuvRunnable, HasGlobalOptions {
             warnings: resolver.warnings
         )
     }
-
-    package func run(context: CommandContext) async throws {
-        let request = try request(environment: context.environment)
-        context.warn(request.warnings)
-        throw notImplemented()
-    }
 }
 
 /// A parsed `suv pip install`.
-package struct PipInstallRequest: Equatable, Sendable {
+package struct PipInstallRequest: CommandRequest, Equatable {
     package var packages: [String]
     package var requirements: [String]
     package var editables: [String]
@@ -162,7 +156,7 @@ package struct PipInstallRequest: Equatable, Sendable {
 }
 
 /// `suv pip sync`: make an environment match a `requirements.txt` or `pylock.toml` exactly.
-package struct PipSync: SuvRunnable, HasGlobalOptions {
+package struct PipSync: RequestCommand, HasGlobalOptions {
     package static let configuration = CommandConfiguration(
         commandName: "sync",
         abstract: "Sync an environment with a `requirements.txt` or `pylock.toml` file",
@@ -262,16 +256,10 @@ package struct PipSync: SuvRunnable, HasGlobalOptions {
             warnings: resolver.warnings
         )
     }
-
-    package func run(context: CommandContext) async throws {
-        let request = try request(environment: context.environment)
-        context.warn(request.warnings)
-        throw notImplemented()
-    }
 }
 
 /// A parsed `suv pip sync`.
-package struct PipSyncRequest: Equatable, Sendable {
+package struct PipSyncRequest: CommandRequest, Equatable {
     package var sources: [String]
     package var constraints: [String]
     package var extras: ExtraSelection

@@ -15,7 +15,7 @@ package struct Python: SuvCommandGroup, HasGlobalOptions {
 }
 
 /// `suv python list`: list the available Python installations.
-package struct PythonList: SuvRunnable, HasGlobalOptions {
+package struct PythonList: PendingCommand, HasGlobalOptions {
     package static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List the available Python installations",
@@ -53,14 +53,10 @@ package struct PythonList: SuvRunnable, HasGlobalOptions {
     package func validate() throws {
         try Conflicts.exclusive(("--only-installed", onlyInstalled), ("--only-downloads", onlyDownloads))
     }
-
-    package func run(context: CommandContext) async throws {
-        throw notImplemented()
-    }
 }
 
 /// `suv python find`: search for a Python installation and print its path.
-package struct PythonFind: SuvRunnable, HasGlobalOptions {
+package struct PythonFind: PendingCommand, HasGlobalOptions {
     package static let configuration = CommandConfiguration(
         commandName: "find",
         abstract: "Search for a Python installation",
@@ -94,14 +90,10 @@ package struct PythonFind: SuvRunnable, HasGlobalOptions {
     @OptionGroup(title: "Global options") package var global: GlobalOptions
 
     package init() {}
-
-    package func run(context: CommandContext) async throws {
-        throw notImplemented()
-    }
 }
 
 /// `suv python pin`: write (or remove) a `.python-version` pin.
-package struct PythonPin: SuvRunnable, HasGlobalOptions {
+package struct PythonPin: PendingCommand, HasGlobalOptions {
     package static let configuration = CommandConfiguration(
         commandName: "pin",
         abstract: "Pin to a specific Python version",
@@ -133,14 +125,10 @@ package struct PythonPin: SuvRunnable, HasGlobalOptions {
     package func validate() throws {
         try Conflicts.exclusive(("--rm", rm), ("[REQUEST]", request != nil))
     }
-
-    package func run(context: CommandContext) async throws {
-        throw notImplemented()
-    }
 }
 
 /// `suv python dir`: show the Python installation directory.
-package struct PythonDir: SuvRunnable, HasGlobalOptions {
+package struct PythonDir: PendingCommand, HasGlobalOptions {
     package static let configuration = CommandConfiguration(
         commandName: "dir",
         abstract: "Show the suv Python installation directory",
@@ -153,8 +141,4 @@ package struct PythonDir: SuvRunnable, HasGlobalOptions {
     @OptionGroup(title: "Global options") package var global: GlobalOptions
 
     package init() {}
-
-    package func run(context: CommandContext) async throws {
-        throw notImplemented()
-    }
 }

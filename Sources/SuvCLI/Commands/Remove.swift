@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `suv remove`: remove dependencies from the project.
-package struct Remove: SuvRunnable, HasGlobalOptions {
+package struct Remove: RequestCommand, HasGlobalOptions {
     package static let configuration = CommandConfiguration(
         commandName: "remove",
         abstract: "Remove dependencies from the project",
@@ -99,16 +99,10 @@ package struct Remove: SuvRunnable, HasGlobalOptions {
             warnings: mode.warnings + resolver.warnings
         )
     }
-
-    package func run(context: CommandContext) async throws {
-        let request = try request(environment: context.environment)
-        context.warn(request.warnings)
-        throw notImplemented()
-    }
 }
 
 /// A parsed `suv remove`.
-package struct RemoveRequest: Equatable, Sendable {
+package struct RemoveRequest: CommandRequest, Equatable {
     package var packages: [String]
     package var target: DependencyTarget
     package var noSync: Bool

@@ -5,7 +5,7 @@ import ArgumentParser
 /// Everything from the first positional argument on is the command to run, verbatim:
 /// `suv run pytest -x -q` passes `-x -q` to pytest. Global options may appear before `run` or
 /// between `run` and the command; the two sets are merged.
-package struct Run: SuvRunnable {
+package struct Run: RequestCommand {
     package static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a command or script",
@@ -170,16 +170,10 @@ package struct Run: SuvRunnable {
             warnings: mode.warnings + resolver.warnings
         )
     }
-
-    package func run(context: CommandContext) async throws {
-        let request = try request(environment: context.environment)
-        context.warn(request.warnings)
-        throw notImplemented()
-    }
 }
 
 /// A parsed `suv run`.
-package struct RunRequest: Equatable, Sendable {
+package struct RunRequest: CommandRequest, Equatable {
     /// How the first word of ``command`` is interpreted.
     package enum Kind: Equatable, Sendable {
         /// A command on `PATH` or a script path (the default).

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `suv sync`: update the project's environment.
-package struct Sync: SuvRunnable, HasGlobalOptions {
+package struct Sync: RequestCommand, HasGlobalOptions {
     package static let configuration = CommandConfiguration(
         commandName: "sync",
         abstract: "Update the project's environment",
@@ -126,12 +126,6 @@ package struct Sync: SuvRunnable, HasGlobalOptions {
             warnings: mode.warnings + resolver.warnings
         )
     }
-
-    package func run(context: CommandContext) async throws {
-        let request = try request(environment: context.environment)
-        context.warn(request.warnings)
-        throw notImplemented()
-    }
 }
 
 /// `--exact` (the default for `sync`), `--inexact`, and suv's `--clean` (an exact sync).
@@ -150,7 +144,7 @@ package enum SyncExactness: String, EnumerableFlag, Sendable {
 }
 
 /// A parsed `suv sync`.
-package struct SyncRequest: Equatable, Sendable {
+package struct SyncRequest: CommandRequest, Equatable {
     package var mode: LockMode
     package var extras: ExtraSelection
     package var groups: DependencyGroupSelection

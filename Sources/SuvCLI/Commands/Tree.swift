@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `suv tree`: display the project's dependency tree.
-package struct Tree: SuvRunnable, HasGlobalOptions {
+package struct Tree: RequestCommand, HasGlobalOptions {
     package static let configuration = CommandConfiguration(
         commandName: "tree",
         abstract: "Display the project's dependency tree",
@@ -113,16 +113,10 @@ package struct Tree: SuvRunnable, HasGlobalOptions {
             warnings: mode.warnings + resolver.warnings
         )
     }
-
-    package func run(context: CommandContext) async throws {
-        let request = try request(environment: context.environment)
-        context.warn(request.warnings)
-        throw notImplemented()
-    }
 }
 
 /// A parsed `suv tree`.
-package struct TreeRequest: Equatable, Sendable {
+package struct TreeRequest: CommandRequest, Equatable {
     package var universal: Bool
     package var format: OutputFormat
     package var depth: Int

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `suv venv`: create a virtual environment.
-package struct Venv: SuvRunnable, HasGlobalOptions {
+package struct Venv: RequestCommand, HasGlobalOptions {
     package static let configuration = CommandConfiguration(
         commandName: "venv",
         abstract: "Create a virtual environment",
@@ -75,15 +75,10 @@ package struct Venv: SuvRunnable, HasGlobalOptions {
             index: try index.settings(environment: environment)
         )
     }
-
-    package func run(context: CommandContext) async throws {
-        _ = try request(environment: context.environment)
-        throw notImplemented()
-    }
 }
 
 /// A parsed `suv venv`.
-package struct VenvRequest: Equatable, Sendable {
+package struct VenvRequest: CommandRequest, Equatable {
     /// Where to create the environment; `.venv` (or `UV_PROJECT_ENVIRONMENT`) when `nil`.
     package var path: String?
     package var noProject: Bool

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `suv version`: read or update the project's version.
-package struct Version: SuvRunnable, HasGlobalOptions {
+package struct Version: RequestCommand, HasGlobalOptions {
     package static let configuration = CommandConfiguration(
         commandName: "version",
         abstract: "Read or update the project's version",
@@ -81,16 +81,10 @@ package struct Version: SuvRunnable, HasGlobalOptions {
             warnings: mode.warnings + resolver.warnings
         )
     }
-
-    package func run(context: CommandContext) async throws {
-        let request = try request(environment: context.environment)
-        context.warn(request.warnings)
-        throw notImplemented()
-    }
 }
 
 /// A parsed `suv version`.
-package struct VersionRequest: Equatable, Sendable {
+package struct VersionRequest: CommandRequest, Equatable {
     /// The version to set, if any.
     package var value: String?
     /// The `--bump` components, in the order given.
