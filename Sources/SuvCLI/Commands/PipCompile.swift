@@ -11,23 +11,10 @@ package struct PipCompile: RequestCommand, HasGlobalOptions {
     @Argument(help: ArgumentHelp("Include the packages listed in the given files", valueName: "SRC_FILE"))
     package var sources: [String] = []
 
-    @Option(name: [.customShort("c"), .customLong("constraints")], help: ArgumentHelp(
-        "Constrain versions using the given requirements files [env: UV_CONSTRAINT=]",
-        valueName: "CONSTRAINTS"
-    ))
-    package var constraints: [String] = []
+    @OptionGroup package var requirementOptions: PipRequirementOptions
 
     @Option(help: ArgumentHelp("Override versions using the given requirements files [env: UV_OVERRIDE=]", valueName: "OVERRIDES"))
     package var overrides: [String] = []
-
-    @Option(help: ArgumentHelp(
-        "Include optional dependencies from the specified extra name; may be provided more than once",
-        valueName: "EXTRA"
-    ))
-    package var extra: [String] = []
-
-    @Flag(name: .customLong("all-extras"), help: "Include all optional dependencies")
-    package var allExtras = false
 
     @Option(help: ArgumentHelp("Install the specified dependency group from a `pyproject.toml`", valueName: "GROUP"))
     package var group: [String] = []
@@ -119,7 +106,6 @@ package struct PipCompile: RequestCommand, HasGlobalOptions {
         if sources.isEmpty && group.isEmpty {
             throw ValidationError("the following required arguments were not provided:\n  <SRC_FILE|--group <GROUP>>")
         }
-        try Conflicts.exclusive(("--extra <EXTRA>", !extra.isEmpty), ("--all-extras", allExtras))
         try Conflicts.exclusive(("--universal", universal), ("--python-platform <PYTHON_PLATFORM>", pythonPlatform != nil))
     }
 
@@ -129,9 +115,9 @@ package struct PipCompile: RequestCommand, HasGlobalOptions {
         let resolver = try resolver.settings(environment: environment)
         return PipCompileRequest(
             sources: sources,
-            constraints: env.list(constraints, "UV_CONSTRAINT", separator: " "),
+            constraints: requirementOptions.constraintFiles(env),
             overrides: env.list(overrides, "UV_OVERRIDE", separator: " "),
-            extras: ExtraSelection(extras: extra, allExtras: allExtras),
+            extras: requirementOptions.extras,
             groups: group,
             noDeps: noDeps,
             outputFile: outputFile,

@@ -23,23 +23,10 @@ package struct PipInstall: RequestCommand, HasGlobalOptions {
     ))
     package var editable: [String] = []
 
-    @Option(name: [.customShort("c"), .customLong("constraints")], help: ArgumentHelp(
-        "Constrain versions using the given requirements files [env: UV_CONSTRAINT=]",
-        valueName: "CONSTRAINTS"
-    ))
-    package var constraints: [String] = []
+    @OptionGroup package var requirementOptions: PipRequirementOptions
 
     @Option(help: ArgumentHelp("Override versions using the given requirements files [env: UV_OVERRIDE=]", valueName: "OVERRIDES"))
     package var overrides: [String] = []
-
-    @Option(help: ArgumentHelp(
-        "Include optional dependencies from the specified extra name; may be provided more than once",
-        valueName: "EXTRA"
-    ))
-    package var extra: [String] = []
-
-    @Flag(name: .customLong("all-extras"), help: "Include all optional dependencies")
-    package var allExtras = false
 
     @Option(help: ArgumentHelp(
         "Install the specified dependency group from a `pylock.toml` or `pyproject.toml`",
@@ -97,7 +84,6 @@ package struct PipInstall: RequestCommand, HasGlobalOptions {
                 "the following required arguments were not provided:\n  <PACKAGE|--requirements <REQUIREMENTS>|--editable <EDITABLE>|--group <GROUP>>"
             )
         }
-        try Conflicts.exclusive(("--extra <EXTRA>", !extra.isEmpty), ("--all-extras", allExtras))
     }
 
     /// What to do, resolved against the environment.
@@ -108,9 +94,9 @@ package struct PipInstall: RequestCommand, HasGlobalOptions {
             packages: packages,
             requirements: requirements,
             editables: editable,
-            constraints: env.list(constraints, "UV_CONSTRAINT", separator: " "),
+            constraints: requirementOptions.constraintFiles(env),
             overrides: env.list(overrides, "UV_OVERRIDE", separator: " "),
-            extras: ExtraSelection(extras: extra, allExtras: allExtras),
+            extras: requirementOptions.extras,
             groups: group,
             noDeps: noDeps,
             requireHashes: try env.flag(requireHashes, "UV_REQUIRE_HASHES", option: "--require-hashes"),
@@ -166,20 +152,7 @@ package struct PipSync: RequestCommand, HasGlobalOptions {
     @Argument(help: ArgumentHelp("Include the packages listed in the given files", valueName: "SRC_FILE"))
     package var sources: [String]
 
-    @Option(name: [.customShort("c"), .customLong("constraints")], help: ArgumentHelp(
-        "Constrain versions using the given requirements files [env: UV_CONSTRAINT=]",
-        valueName: "CONSTRAINTS"
-    ))
-    package var constraints: [String] = []
-
-    @Option(help: ArgumentHelp(
-        "Include optional dependencies from the specified extra name; may be provided more than once",
-        valueName: "EXTRA"
-    ))
-    package var extra: [String] = []
-
-    @Flag(name: .customLong("all-extras"), help: "Include all optional dependencies")
-    package var allExtras = false
+    @OptionGroup package var requirementOptions: PipRequirementOptions
 
     @Option(help: ArgumentHelp(
         "Install the specified dependency group from a `pylock.toml` or `pyproject.toml`",
@@ -228,18 +201,14 @@ package struct PipSync: RequestCommand, HasGlobalOptions {
 
     package init() {}
 
-    package func validate() throws {
-        try Conflicts.exclusive(("--extra <EXTRA>", !extra.isEmpty), ("--all-extras", allExtras))
-    }
-
     /// What to do, resolved against the environment.
     package func request(environment: [String: String]) throws(UsageError) -> PipSyncRequest {
         let env = EnvironmentReader(environment)
         let resolver = try resolver.settings(environment: environment)
         return PipSyncRequest(
             sources: sources,
-            constraints: env.list(constraints, "UV_CONSTRAINT", separator: " "),
-            extras: ExtraSelection(extras: extra, allExtras: allExtras),
+            constraints: requirementOptions.constraintFiles(env),
+            extras: requirementOptions.extras,
             groups: group,
             requireHashes: try env.flag(requireHashes, "UV_REQUIRE_HASHES", option: "--require-hashes"),
             environment: try self.environment.settings(environment: environment),
