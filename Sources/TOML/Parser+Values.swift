@@ -137,32 +137,7 @@ extension Parser {
 
     /// `"""..."""`, with escapes and line-ending backslashes.
     mutating func multilineBasicString() throws(TOMLError) -> String {
-        pos += 3
-        skipFirstNewline()
-        var buffer: [UInt8] = []
-        while pos < bytes.count {
-            let byte = bytes[pos]
-            switch byte {
-            case UInt8(ascii: "\""):
-                if try closingQuotes(UInt8(ascii: "\""), into: &buffer) {
-                    return String(decoding: buffer, as: UTF8.self)
-                }
-            case UInt8(ascii: "\\"):
-                if lineEndingBackslash() {
-                    try trimAfterLineEndingBackslash()
-                } else {
-                    try escape(into: &buffer)
-                }
-            case UInt8(ascii: "\r"):
-                try newline()
-                buffer.append(UInt8(ascii: "\n"))
-            default:
-                try checkStringByte(byte, multiline: true)
-                buffer.append(byte)
-                pos += 1
-            }
-        }
-        throw error("unterminated multi-line string", at: pos)
+        try multilineString(quote: UInt8(ascii: "\""), escapes: true)
     }
 
     /// `'...'`, taken literally.
@@ -184,26 +159,38 @@ extension Parser {
 
     /// `'''...'''`, taken literally.
     mutating func multilineLiteralString() throws(TOMLError) -> String {
+        try multilineString(quote: UInt8(ascii: "'"), escapes: false)
+    }
+
+    /// A multi-line string delimited by three `quote`s: a newline right after the opening
+    /// delimiter is dropped and CRLF reads as LF. Basic strings (`escapes`) also take escape
+    /// sequences and line-ending backslashes.
+    private mutating func multilineString(quote: UInt8, escapes: Bool) throws(TOMLError) -> String {
         pos += 3
         skipFirstNewline()
         var buffer: [UInt8] = []
         while pos < bytes.count {
             let byte = bytes[pos]
-            switch byte {
-            case UInt8(ascii: "'"):
-                if try closingQuotes(UInt8(ascii: "'"), into: &buffer) {
+            if byte == quote {
+                if try closingQuotes(quote, into: &buffer) {
                     return String(decoding: buffer, as: UTF8.self)
                 }
-            case UInt8(ascii: "\r"):
+            } else if escapes, byte == UInt8(ascii: "\\") {
+                if lineEndingBackslash() {
+                    try trimAfterLineEndingBackslash()
+                } else {
+                    try escape(into: &buffer)
+                }
+            } else if byte == UInt8(ascii: "\r") {
                 try newline()
                 buffer.append(UInt8(ascii: "\n"))
-            default:
+            } else {
                 try checkStringByte(byte, multiline: true)
                 buffer.append(byte)
                 pos += 1
             }
         }
-        throw error("unterminated multi-line literal string", at: pos)
+        throw error(escapes ? "unterminated multi-line string" : "unterminated multi-line literal string", at: pos)
     }
 
     private mutating func skipFirstNewline() {
