@@ -1,3 +1,4 @@
+import SuvBasics
 import TOML
 
 /// `[tool.uv]` in `pyproject.toml`: the shared ``UvSettings`` plus the project-only keys.
@@ -52,8 +53,8 @@ public struct ToolUv: Sendable, Equatable {
 
     /// The sources declared for a package, matched by normalized name.
     public func sources(for name: String) -> [Source]? {
-        let wanted = PackageNameKey(name)
-        return sources.first { PackageNameKey($0.name) == wanted }?.sources
+        let wanted = PackageName(name)
+        return sources.first { PackageName($0.name) == wanted }?.sources
     }
 
     public static func == (lhs: ToolUv, rhs: ToolUv) -> Bool {
@@ -125,24 +126,5 @@ public struct ToolUv: Sendable, Equatable {
         guard let node else { return [] }
         if let single = node.string { return [single] }
         return try reader.strings(node)
-    }
-}
-
-/// A normalized-name key for matching table keys written in any spelling.
-struct PackageNameKey: Hashable {
-    let value: String
-    init(_ name: String) {
-        var output = ""
-        var pendingSeparator = false
-        for character in name.lowercased() {
-            if character == "-" || character == "_" || character == "." {
-                pendingSeparator = true
-            } else {
-                if pendingSeparator { output.append("-") }
-                pendingSeparator = false
-                output.append(character)
-            }
-        }
-        value = output
     }
 }
