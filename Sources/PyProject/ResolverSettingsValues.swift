@@ -32,6 +32,6 @@ public enum AddBounds: String, Sendable, Equatable, CaseIterable {
 
 /// Forking preference in universal resolution (`fork-strategy`).
 public enum ForkStrategy: String, Sendable, Equatable, CaseIterable {
-    case requiresPython = "requires-python"
     case fewest
+    case requiresPython = "requires-python"
 }

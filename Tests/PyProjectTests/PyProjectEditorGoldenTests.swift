@@ -41,7 +41,7 @@ import SuvTestSupport
             #expect(editor.text == expected)
         }
         // The result is still a valid project with the edit visible in the model.
-        _ = try PyProject(parsing: editor.text)
+        _ = try PyProjectToml(parsing: editor.text)
     }
 
     /// Maps `add|remove --frozen [--dev|--group G|--optional E] REQ` onto the editor.

@@ -29,7 +29,7 @@ import Testing
         """)
         #expect(try editor.removeSource(for: "PKGB"))
         #expect(!(try editor.removeSource(for: "missing")))
-        #expect(try PyProject(parsing: editor.text).toolUv?.sources.map(\.name) == ["pkga"])
+        #expect(try PyProjectToml(parsing: editor.text).toolUv?.sources.map(\.name) == ["pkga"])
     }
 
     @Test func sourcesTableIsCreatedAfterToolUv() throws {

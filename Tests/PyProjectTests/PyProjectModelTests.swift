@@ -59,7 +59,7 @@ import TOML
     """
 
     @Test func readsEveryTable() throws {
-        let pyproject = try PyProject(parsing: Self.full)
+        let pyproject = try PyProjectToml(parsing: Self.full)
         let project = try #require(pyproject.project)
         #expect(project.name == "Flask-App")
         #expect(pyproject.packageName == PackageName("flask_app"))
@@ -89,7 +89,7 @@ import TOML
     }
 
     @Test func legacyDevDependenciesJoinTheDevGroup() throws {
-        let pyproject = try PyProject(parsing: """
+        let pyproject = try PyProjectToml(parsing: """
         [project]
         name = "a"
         version = "1"
@@ -116,7 +116,7 @@ import TOML
          "TOML parse error at line 5, column 14\n  |\n5 | prerelease = \"sometimes\"\n  |              ^^^^^^^^^^^\nunknown variant `sometimes`, expected one of `disallow`, `allow`, `if-necessary`, `explicit`, `if-necessary-or-explicit`"),
     ])
     func invalidDocumentsAreReportedAsUvDoes(text: String, cause: String) throws {
-        let error = try #require(throws: PyProjectError.self) { try PyProject(parsing: text) }
+        let error = try #require(throws: PyProjectError.self) { try PyProjectToml(parsing: text) }
         #expect(error.message == "Failed to parse: pyproject.toml")
         let chain = ErrorChain(error)
         #expect(chain.messages.count == 2)
@@ -126,14 +126,14 @@ import TOML
 
     @Test func syntaxErrorsNameLineAndColumn() throws {
         let error = try #require(throws: PyProjectError.self) {
-            try PyProject(parsing: "[project]\nname = \"x\"\nversion = \n")
+            try PyProjectToml(parsing: "[project]\nname = \"x\"\nversion = \n")
         }
         guard case .invalid(_, let toml) = error else { Issue.record("not a parse error"); return }
         #expect(toml.location == SourceLocation(line: 3, column: 11))
     }
 
     @Test func dependencyGroupCycleIsReportedAsUvDoes() throws {
-        let pyproject = try PyProject(parsing: """
+        let pyproject = try PyProjectToml(parsing: """
         [project]
         name = "x"
         version = "1"
@@ -141,7 +141,7 @@ import TOML
         dev = [{include-group = "test"}]
         test = [{include-group = "dev"}]
         """)
-        let error = try #require(throws: PyProject.ValidationError.self) { try pyproject.validate() }
+        let error = try #require(throws: PyProjectToml.ValidationError.self) { try pyproject.validate() }
         #expect(ErrorChain(error).messages == [
             "Project `x` has malformed dependency groups",
             "Detected a cycle in `dependency-groups`: `dev` -> `test` -> `dev`",
@@ -158,7 +158,7 @@ import TOML
             ("[tool.uv]\nconcurrent-downloads = 0\n", "expected a nonzero usize"),
         ]
         for (text, fragment) in cases {
-            let error = try #require(throws: PyProjectError.self) { try PyProject(parsing: text) }
+            let error = try #require(throws: PyProjectError.self) { try PyProjectToml(parsing: text) }
             #expect(ErrorChain(error).messages.last?.contains(fragment) == true, "\(text)")
         }
     }

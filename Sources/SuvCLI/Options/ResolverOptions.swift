@@ -18,7 +18,7 @@ package struct ResolverOptions: ParsableArguments, Sendable {
         "The strategy to use when selecting between the different compatible versions for a given package requirement [env: UV_RESOLUTION=]",
         valueName: "RESOLUTION"
     ))
-    package var resolution: ResolutionStrategy?
+    package var resolution: ResolutionMode?
 
     @Option(help: ArgumentHelp(
         "The strategy to use when considering pre-release versions [env: UV_PRERELEASE=]",
@@ -80,7 +80,7 @@ package struct ResolverOptions: ParsableArguments, Sendable {
 package struct ResolverSettings: Equatable, Sendable {
     package var upgrade = false
     package var upgradePackages: [String] = []
-    package var resolution: ResolutionStrategy?
+    package var resolution: ResolutionMode?
     package var prerelease: PrereleaseMode?
     package var forkStrategy: ForkStrategy?
     package var excludeNewer: String?
@@ -89,7 +89,7 @@ package struct ResolverSettings: Equatable, Sendable {
     package var warnings: [String] = []
 
     package init(
-        upgrade: Bool = false, upgradePackages: [String] = [], resolution: ResolutionStrategy? = nil,
+        upgrade: Bool = false, upgradePackages: [String] = [], resolution: ResolutionMode? = nil,
         prerelease: PrereleaseMode? = nil, forkStrategy: ForkStrategy? = nil,
         excludeNewer: String? = nil, noSources: Bool = false, warnings: [String] = []
     ) {

@@ -1,52 +1,30 @@
 import ArgumentParser
 import Console
+import PyProject
 
 // The closed sets of values uv's options accept, spelled exactly as uv spells them.
 
 extension ColorChoice: ExpressibleByArgument {}
 
-/// `--resolution`: which compatible version to prefer.
-package enum ResolutionStrategy: String, CaseIterable, ExpressibleByArgument, Sendable {
-    case highest
-    case lowest
-    case lowestDirect = "lowest-direct"
-}
+// The settings vocabulary shared with `pyproject.toml`/`uv.toml` is defined once, in PyProject.
+extension PrereleaseMode: ExpressibleByArgument {}
+extension ResolutionMode: ExpressibleByArgument {}
+extension ForkStrategy: ExpressibleByArgument {}
+extension IndexStrategy: ExpressibleByArgument {}
+extension LinkMode: ExpressibleByArgument {}
+extension AddBounds: ExpressibleByArgument {}
 
-/// `--prerelease`: when pre-release versions are considered.
-package enum PrereleaseMode: String, CaseIterable, ExpressibleByArgument, Sendable {
-    case disallow
-    case allow
-    case ifNecessary = "if-necessary"
-    case explicit
-    /// Deprecated alias of ``ifNecessary`` in uv 0.13.9.
-    case ifNecessaryOrExplicit = "if-necessary-or-explicit"
-}
-
-/// `--fork-strategy`: how versions are chosen across marker forks.
-package enum ForkStrategy: String, CaseIterable, ExpressibleByArgument, Sendable {
-    case fewest
-    case requiresPython = "requires-python"
-}
-
-/// `--index-strategy`: how multiple indexes are consulted.
-package enum IndexStrategy: String, CaseIterable, ExpressibleByArgument, Sendable {
-    case firstIndex = "first-index"
-    case unsafeFirstMatch = "unsafe-first-match"
-    case unsafeBestMatch = "unsafe-best-match"
-}
+package typealias PrereleaseMode = PyProject.PrereleaseMode
+package typealias ResolutionMode = PyProject.ResolutionMode
+package typealias ForkStrategy = PyProject.ForkStrategy
+package typealias IndexStrategy = PyProject.IndexStrategy
+package typealias LinkMode = PyProject.LinkMode
+package typealias AddBounds = PyProject.AddBounds
 
 /// `--keyring-provider`.
 package enum KeyringProvider: String, CaseIterable, ExpressibleByArgument, Sendable {
     case disabled
     case subprocess
-}
-
-/// `--link-mode`: how files get from the cache into an environment.
-package enum LinkMode: String, CaseIterable, ExpressibleByArgument, Sendable {
-    case clone
-    case copy
-    case hardlink
-    case symlink
 }
 
 /// `--output-format` of commands that can print JSON.
@@ -95,14 +73,6 @@ package enum PipListFormat: String, CaseIterable, ExpressibleByArgument, Sendabl
 package enum AnnotationStyle: String, CaseIterable, ExpressibleByArgument, Sendable {
     case line
     case split
-}
-
-/// `uv add --bounds`: the specifier written for an unconstrained requirement.
-package enum AddBounds: String, CaseIterable, ExpressibleByArgument, Sendable {
-    case lower
-    case major
-    case minor
-    case exact
 }
 
 /// `uv init --vcs`.

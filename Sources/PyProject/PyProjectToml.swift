@@ -3,7 +3,7 @@ import TOML
 
 /// A `pyproject.toml`, read into typed tables. The parsed ``document`` stays available for
 /// positions and for format-preserving edits (see ``PyProjectEditor``).
-public struct PyProject: Sendable {
+public struct PyProjectToml: Sendable {
     public let document: TOMLDocument
     public var project: ProjectTable?
     public var dependencyGroups: DependencyGroups?
