@@ -1,4 +1,4 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 // suv: a uv-compatible Python package and project manager.
 // Targets are listed bottom-up by layer; a target imports only from lower layers.
 // The full map and its rules live in docs/architecture.md.
@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.0"),
     ],
     targets: [
         // MARK: L0 — leaves
@@ -31,6 +32,19 @@ let package = Package(
         /// Lossless TOML 1.0: syntax tree with trivia, typed read view, format-preserving edits.
         .target(name: "TOML", dependencies: ["SuvBasics"]),
 
+        /// PEP 440 versions, specifiers, and version ranges as an exact set algebra.
+        .target(name: "PEP440", dependencies: ["SuvBasics"]),
+
+        // MARK: L2 — requirements and markers
+
+        /// PEP 508 requirements and markers: parsing, evaluation, and the marker algebra.
+        .target(name: "PEP508", dependencies: ["SuvBasics", "PEP440"]),
+
+        // MARK: L3 — packaging formats
+
+        /// Wheel and sdist file names, platform tags and wheel selection.
+        .target(name: "PackagingTypes", dependencies: ["SuvBasics", "PEP440", "PEP508"]),
+
         // MARK: L4 — pure project models
 
         /// `pyproject.toml` and `uv.toml` read models and the format-preserving editor.
@@ -42,6 +56,17 @@ let package = Package(
         .target(name: "Console", dependencies: ["SuvBasics"]),
         /// HTTP over libcurl's multi interface (grows with the index-client issue).
         .target(name: "HTTP", dependencies: ["SuvBasics", "CCurl"]),
+
+        // MARK: L6 — interpreters
+
+        /// Interpreter facts: one query per interpreter, cached by path and modification time.
+        .target(
+            name: "Python",
+            dependencies: [
+                "SuvBasics", "PEP440", "PEP508", "PackagingTypes",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ]
+        ),
 
         // MARK: L10 — command line
 
@@ -71,6 +96,16 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        .testTarget(
+            name: "PEP440Tests",
+            dependencies: ["PEP440", "SuvTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "PEP508Tests",
+            dependencies: ["PEP508", "PEP440", "SuvTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(name: "PackagingTypesTests", dependencies: ["PackagingTypes", "PEP440", "SuvTestSupport"]),
+        .testTarget(name: "PythonTests", dependencies: ["Python", "PEP508", "PackagingTypes", "SuvTestSupport"]),
         .testTarget(name: "PyProjectTests", dependencies: ["PyProject", "TOML", "SuvTestSupport"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "SuvBasics"]),

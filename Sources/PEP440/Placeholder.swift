@@ -1,0 +1,1 @@
+// PEP440: being written.

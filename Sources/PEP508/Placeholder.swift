@@ -1,0 +1,1 @@
+// PEP508: being written.

@@ -1,0 +1,1 @@
+// PackagingTypes: being written.
