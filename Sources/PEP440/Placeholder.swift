@@ -1,1 +1,0 @@
-// PEP440: being written.
