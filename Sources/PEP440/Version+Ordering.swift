@@ -5,11 +5,10 @@ extension Version: Comparable, Hashable {
     ///
     /// Layout (high to low): 1 bit set (so no packed key is 0), 15 bits release[0], 8+8+8 bits
     /// release[1...3], 4 bits suffix kind, 16 bits suffix number, 4 bits zero.
-    /// Suffix kinds: 1 release minimum, 2 dev, 3 alpha, 4 beta, 5 rc, 6 final, 7 post,
-    /// 8 release maximum.
+    /// Suffix kinds: 2 dev, 3 alpha, 4 beta, 5 rc, 6 final, 7 post.
     static func pack(epoch: UInt64, release: [UInt64], pre: (kind: PreKind, number: UInt64)?, post: UInt64?,
                      dev: UInt64?, hasLocal: Bool, bound: Bound) -> UInt64 {
-        guard epoch == 0, !hasLocal, release.count <= 4, bound != .localMaximum else { return 0 }
+        guard epoch == 0, !hasLocal, release.count <= 4, bound == .none else { return 0 }
         guard release[0] < 1 << 15 else { return 0 }
         for index in 1..<release.count where release[index] >= 256 { return 0 }
         var key: UInt64 = 1 << 63 | release[0] << 48
@@ -19,8 +18,6 @@ extension Version: Comparable, Hashable {
         let kind: UInt64
         let number: UInt64
         switch (pre, post, dev, bound) {
-        case (nil, nil, nil, .releaseMinimum): (kind, number) = (1, 0)
-        case (nil, nil, nil, .releaseMaximum): (kind, number) = (8, 0)
         case (nil, nil, let dev?, .none): (kind, number) = (2, dev)
         case (let pre?, nil, nil, .none): (kind, number) = (UInt64(pre.kind.rawValue) + 2, pre.number)
         case (nil, nil, nil, .none): (kind, number) = (6, 0)
@@ -68,13 +65,9 @@ extension Version: Comparable, Hashable {
     }
 
     /// Orders everything after the release: (phase, pre number, post, dev), where phase is
-    /// 0 release minimum, 1 dev-only, 2–4 alpha/beta/rc, 5 final or post, 6 release maximum.
+    /// 1 dev-only, 2–4 alpha/beta/rc, 5 final or post. `afterPosts` takes post and dev
+    /// numbers above every real one.
     private var suffixKey: SuffixKey {
-        switch bound {
-        case .releaseMinimum: return SuffixKey(phase: 0, preNumber: 0, post: 0, dev: 0)
-        case .releaseMaximum: return SuffixKey(phase: 6, preNumber: 0, post: 0, dev: 0)
-        case .none, .localMaximum: break
-        }
         let phase: UInt8
         if let pre {
             phase = pre.kind.rawValue + 1
@@ -84,14 +77,17 @@ extension Version: Comparable, Hashable {
             phase = 5
         }
         // Post: absent sorts lowest (0), else n + 1. Dev: absent sorts highest.
+        if bound == .afterPosts {
+            return SuffixKey(phase: phase, preNumber: pre?.number ?? 0, post: .max, dev: .max)
+        }
         return SuffixKey(phase: phase, preNumber: pre?.number ?? 0,
                          post: post.map { SuffixKey.Number($0) + 1 } ?? 0,
                          dev: dev.map { SuffixKey.Number($0) } ?? SuffixKey.Number(UInt64.max) + 1)
     }
 
     private static func compareLocal(_ lhs: Version, _ rhs: Version) -> Int {
-        let leftMax = lhs.bound == .localMaximum
-        let rightMax = rhs.bound == .localMaximum
+        let leftMax = lhs.bound == .afterLocals
+        let rightMax = rhs.bound == .afterLocals
         if leftMax || rightMax { return leftMax == rightMax ? 0 : (leftMax ? 1 : -1) }
         for (a, b) in zip(lhs.local, rhs.local) where a != b {
             return a < b ? -1 : 1

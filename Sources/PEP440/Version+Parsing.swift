@@ -275,7 +275,8 @@ enum VersionScanner {
                 value = sum
                 position += 1
             }
-            guard position > index, !overflow else { return nil }
+            // uv accepts numbers up to 2^64 - 2; so does suv.
+            guard position > index, !overflow, value != UInt64.max else { return nil }
             return (value, position)
         }
 

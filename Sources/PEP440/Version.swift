@@ -50,11 +50,14 @@ public struct Version: Sendable {
         }
     }
 
-    /// Marks synthetic versions used as range bounds: the lowest version of a release (below
-    /// its `.dev0`) and the highest (above all its post-releases), and the highest local
-    /// version of a public version.
+    /// Marks the synthetic versions that range bounds need between real versions:
+    ///
+    ///     V < V+local < afterLocals(V) < V.post0 < afterPosts(V)
+    ///
+    /// `afterLocals` bounds `<=V` and `==V`; `afterPosts` bounds `>V` (it sorts above every
+    /// post-release of V, with or without dev or local parts).
     enum Bound: UInt8, Sendable {
-        case none = 0, releaseMinimum, releaseMaximum, localMaximum
+        case none = 0, afterLocals, afterPosts
     }
 
     public let epoch: UInt64
@@ -116,21 +119,27 @@ public struct Version: Sendable {
         return release[..<end]
     }
 
-    // MARK: Synthetic bounds
+    // MARK: Related versions
 
-    /// The lowest version of this release: below `X.dev0`, `XaN`, ... (used for `<X`, `==X.*`).
-    var releaseMinimum: Version {
-        Version(epoch: epoch, release: release, pre: nil, post: nil, dev: nil, local: [], bound: .releaseMinimum)
+    /// `V.dev0` without local: the earliest pre-release of V (`1.2` → `1.2.dev0`,
+    /// `1.2.post1` → `1.2.post1.dev0`).
+    var earliestPrerelease: Version {
+        Version(epoch: epoch, release: release, pre: pre, post: post, dev: 0, local: [], bound: .none)
     }
 
-    /// The highest version of this release: above every `X.postN` and `X+local`.
-    var releaseMaximum: Version {
-        Version(epoch: epoch, release: release, pre: nil, post: nil, dev: nil, local: [], bound: .releaseMaximum)
+    /// The version this one is a post-release of (`1.0a1.post2.dev1` → `1.0a1`).
+    var postBase: Version {
+        Version(epoch: epoch, release: release, pre: pre, post: nil, dev: nil, local: [], bound: .none)
     }
 
-    /// The highest local version of this exact public version (above every `V+local`).
-    var localMaximum: Version {
-        Version(epoch: epoch, release: release, pre: pre, post: post, dev: dev, local: [], bound: .localMaximum)
+    /// The bound just above V and its local versions.
+    var afterLocals: Version {
+        Version(epoch: epoch, release: release, pre: pre, post: post, dev: dev, local: [], bound: .afterLocals)
+    }
+
+    /// The bound just above V's post-releases (V itself must have no post or dev part).
+    var afterPosts: Version {
+        Version(epoch: epoch, release: release, pre: pre, post: nil, dev: nil, local: [], bound: .afterPosts)
     }
 
     /// A new version with a different release (used for bumping and wildcard bounds).
