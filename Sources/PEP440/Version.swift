@@ -56,7 +56,7 @@ public struct Version: Sendable {
     ///
     /// `afterLocals` bounds `<=V` and `==V`; `afterPosts` bounds `>V` (it sorts above every
     /// post-release of V, with or without dev or local parts).
-    enum Bound: UInt8, Sendable {
+    package enum Bound: UInt8, Sendable {
         case none = 0, afterLocals, afterPosts
     }
 
@@ -67,7 +67,7 @@ public struct Version: Sendable {
     public let dev: UInt64?
     /// The local label's segments; empty when there is none.
     public let local: [LocalSegment]
-    let bound: Bound
+    package let bound: Bound
     /// A 64-bit key ordering this version among other packable versions, or 0 when the
     /// version does not fit (then comparisons take the general path).
     let packedKey: UInt64

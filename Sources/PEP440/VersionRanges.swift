@@ -12,7 +12,7 @@ public struct VersionRanges: Sendable, Hashable, CustomStringConvertible {
         case included(Version)
         case excluded(Version)
 
-        var version: Version? {
+        public var version: Version? {
             switch self {
             case .unbounded: nil
             case .included(let version), .excluded(let version): version
@@ -23,7 +23,7 @@ public struct VersionRanges: Sendable, Hashable, CustomStringConvertible {
     /// The intervals, sorted and disjoint, no two of which touch.
     public private(set) var segments: [(lower: Bound, upper: Bound)]
 
-    init(segments: [(lower: Bound, upper: Bound)]) {
+    package init(segments: [(lower: Bound, upper: Bound)]) {
         self.segments = segments
     }
 
@@ -195,7 +195,7 @@ public struct VersionRanges: Sendable, Hashable, CustomStringConvertible {
     static func maxLower(_ a: Bound, _ b: Bound) -> Bound { compareLower(a, b) >= 0 ? a : b }
     static func minUpper(_ a: Bound, _ b: Bound) -> Bound { compareUpper(a, b) <= 0 ? a : b }
 
-    static func isNonEmpty(_ lower: Bound, _ upper: Bound) -> Bool {
+    package static func isNonEmpty(_ lower: Bound, _ upper: Bound) -> Bool {
         guard let low = lower.version, let high = upper.version else { return true }
         if low < high { return true }
         if low == high, case .included = lower, case .included = upper { return true }

@@ -1,1 +1,0 @@
-// PEP508: being written.
