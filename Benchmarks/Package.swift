@@ -1,6 +1,6 @@
 // swift-tools-version: 6.1
 // Benchmarks, kept out of the main package so CI never builds them.
-// Run: swift run -c release --package-path Benchmarks toml-bench
+// Run: swift run -c release --package-path Benchmarks toml-bench (or pep440-bench)
 import PackageDescription
 
 let package = Package(
@@ -9,5 +9,7 @@ let package = Package(
         .target(name: "SuvBasics"),
         .target(name: "TOML", dependencies: ["SuvBasics"]),
         .executableTarget(name: "toml-bench", dependencies: ["TOML"]),
+        .target(name: "PEP440", dependencies: ["SuvBasics"]),
+        .executableTarget(name: "pep440-bench", dependencies: ["PEP440"]),
     ]
 )
