@@ -29,12 +29,17 @@ public struct PackageName: Hashable, Sendable, Comparable, CustomStringConvertib
         lhs.normalized < rhs.normalized
     }
 
-    /// PEP 503 normalization: `re.sub(r"[-_.]+", "-", name).lower()`.
+    /// PEP 503 normalization, as packaging's `canonicalize_name`:
+    /// `re.sub(r"[-_.]+", "-", name).lower()`.
+    ///
+    /// Lowercasing follows Python's `str.lower()`, so non-ASCII letters are lowercased too
+    /// (`École` becomes `école`); see ``Swift/String/pythonLowercased``.
     public static func normalize(_ name: String) -> String {
+        let lowered = name.pythonLowercased
         var result: [UInt8] = []
-        result.reserveCapacity(name.utf8.count)
+        result.reserveCapacity(lowered.utf8.count)
         var pendingSeparator = false
-        for byte in name.utf8 {
+        for byte in lowered.utf8 {
             switch byte {
             case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
                 pendingSeparator = true
@@ -43,11 +48,7 @@ public struct PackageName: Hashable, Sendable, Comparable, CustomStringConvertib
                     result.append(UInt8(ascii: "-"))
                     pendingSeparator = false
                 }
-                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") {
-                    result.append(byte + 32)
-                } else {
-                    result.append(byte)
-                }
+                result.append(byte)
             }
         }
         if pendingSeparator { result.append(UInt8(ascii: "-")) }

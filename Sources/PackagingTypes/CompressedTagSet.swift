@@ -1,0 +1,60 @@
+import SuvBasics
+
+/// The tag part of a wheel file name, `{python}-{abi}-{platform}`, where each part may be a
+/// compressed set of alternatives joined by `.` (`py2.py3-none-any`).
+///
+/// Parsing mirrors packaging's `parse_tag`: the parts are kept as written, and ``tags`` is the
+/// product of the alternatives, lowercased.
+public struct CompressedTagSet: Hashable, Sendable, CustomStringConvertible {
+    /// The interpreter alternatives as written, e.g. `["py2", "py3"]`.
+    public let pythonTags: [String]
+    /// The ABI alternatives as written, e.g. `["none"]`.
+    public let abiTags: [String]
+    /// The platform alternatives as written, e.g. `["manylinux_2_17_x86_64", "manylinux2014_x86_64"]`.
+    public let platformTags: [String]
+
+    /// Parses `python-abi-platform`; returns nil unless the text has exactly two `-`.
+    ///
+    /// Empty parts and empty alternatives are accepted, as packaging accepts them.
+    public init?(parsing text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3 else { return nil }
+        func alternatives(_ part: Substring) -> [String] {
+            part.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        }
+        self.pythonTags = alternatives(parts[0])
+        self.abiTags = alternatives(parts[1])
+        self.platformTags = alternatives(parts[2])
+    }
+
+    /// The expanded set: every combination of the alternatives, lowercased.
+    public var tags: Set<WheelTag> {
+        var result = Set<WheelTag>()
+        for python in pythonTags {
+            for abi in abiTags {
+                for platform in platformTags {
+                    result.insert(WheelTag(interpreter: python, abi: abi, platform: platform))
+                }
+            }
+        }
+        return result
+    }
+
+    /// Whether every part lists its alternatives in sorted order, as PEP 425 asks.
+    ///
+    /// This is packaging's `validate_order=True` check: the alternatives, as written (before
+    /// lowercasing), compared by Unicode scalar values. The common real-world spelling
+    /// `manylinux_2_17_x86_64.manylinux2014_x86_64` fails it, because `2` sorts before `_`.
+    public var isInSortedOrder: Bool {
+        [pythonTags, abiTags, platformTags].allSatisfy { alternatives in
+            zip(alternatives, alternatives.dropFirst()).allSatisfy { pair in
+                !pair.1.utf8.lexicographicallyPrecedes(pair.0.utf8)
+            }
+        }
+    }
+
+    /// The tag part as written: `python-abi-platform` with `.` between alternatives.
+    public var description: String {
+        [pythonTags, abiTags, platformTags].map { $0.joined(separator: ".") }.joined(separator: "-")
+    }
+}

@@ -1,1 +1,0 @@
-// PackagingTypes: being written.

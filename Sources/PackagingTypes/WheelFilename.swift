@@ -1,0 +1,96 @@
+import PEP440
+import SuvBasics
+
+/// A parsed wheel file name: `{name}-{version}(-{build})?-{python}-{abi}-{platform}.whl`.
+///
+/// Parsing follows packaging's `parse_wheel_filename` exactly: the stem must hold 4 or 5 `-`;
+/// the name may use any word character (Unicode letters and digits, `_`) and `.`, but not `__`;
+/// the version is parsed as PEP 440 and kept normalized; a build tag must start with a digit; and
+/// the tag part is a ``CompressedTagSet`` whose alternatives are expanded into ``tags``.
+public struct WheelFilename: Hashable, Sendable, CustomStringConvertible {
+    /// The distribution name, normalized (`Foo_Bar` → `foo-bar`).
+    public let name: PackageName
+    /// The version; its `description` is the normalized form.
+    public let version: Version
+    /// The build tag, if the file name has one.
+    public let buildTag: BuildTag?
+    /// The tag part, alternatives as written.
+    public let tagSet: CompressedTagSet
+    /// Every tag this wheel supports (the product of the compressed tag set), lowercased.
+    public let tags: Set<WheelTag>
+    /// The file name this was parsed from.
+    public let filename: String
+
+    /// Parses a wheel file name.
+    ///
+    /// - Parameter validateOrder: also require each compressed tag set to list its alternatives
+    ///   in sorted order (packaging's `validate_order=True`; off by default, because the common
+    ///   `manylinux_2_17_x86_64.manylinux2014_x86_64` spelling is out of order).
+    public init(parsing filename: String, validateOrder: Bool = false) throws(WheelFilenameError) {
+        guard filename.hasSuffix(".whl") else { throw .missingExtension(filename: filename) }
+        let stem = filename.dropLast(4)
+        let dashes = stem.utf8.count { $0 == UInt8(ascii: "-") }
+        guard dashes == 4 || dashes == 5 else { throw .wrongNumberOfParts(filename: filename) }
+        // Like Python's `stem.split("-", dashes - 2)`: the tag part keeps its two dashes.
+        let parts = stem.split(separator: "-", maxSplits: dashes - 2, omittingEmptySubsequences: false)
+        guard parts.count == dashes - 1, let tagSet = CompressedTagSet(parsing: String(parts[parts.count - 1])) else {
+            throw .wrongNumberOfParts(filename: filename)
+        }
+        let namePart = String(parts[0])
+        guard Self.isValidNamePart(namePart) else { throw .invalidName(filename: filename) }
+        let versionPart = String(parts[1])
+        do {
+            self.version = try Version(parsing: versionPart)
+        } catch {
+            throw .invalidVersion(filename: filename, version: versionPart)
+        }
+        if dashes == 5 {
+            guard let buildTag = BuildTag(parsing: String(parts[2])) else {
+                throw .invalidBuildTag(filename: filename, buildTag: String(parts[2]))
+            }
+            self.buildTag = buildTag
+        } else {
+            self.buildTag = nil
+        }
+        if validateOrder, !tagSet.isInSortedOrder { throw .unsortedTags(filename: filename) }
+        self.name = PackageName(namePart)
+        self.tagSet = tagSet
+        self.tags = tagSet.tags
+        self.filename = filename
+    }
+
+    /// ``tags`` as `interpreter-abi-platform` strings, sorted as Python sorts them.
+    public var sortedTagStrings: [String] { tags.sorted().map(\.description) }
+
+    /// Whether the compressed tag sets are in PEP 425 sorted order, i.e. whether packaging's
+    /// `parse_wheel_filename(name, validate_order=True)` also accepts this file name.
+    public var hasSortedTagSet: Bool { tagSet.isInSortedOrder }
+
+    /// The file name as given.
+    public var description: String { filename }
+
+    /// packaging's name check: no `__`, and a match of `^[\w\d._]*$` (Python's Unicode `\w`).
+    ///
+    /// Python's `$` also matches just before a final line feed, so one trailing `\n` passes.
+    static func isValidNamePart(_ name: String) -> Bool {
+        guard !name.contains("__") else { return false }
+        var scalars = Substring(name).unicodeScalars
+        if scalars.last == "\n" { scalars.removeLast() }
+        return scalars.allSatisfy { $0 == "." || isPythonWordCharacter($0) }
+    }
+
+    /// Python's `\w` for `str` patterns: `_` or a character for which `str.isalnum()` holds
+    /// (a letter of category L*, or any character with a numeric type).
+    static func isPythonWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            return scalar == "_" || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+                || ("0"..."9").contains(scalar)
+        }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
+            return true
+        default:
+            return scalar.properties.numericType != nil
+        }
+    }
+}
