@@ -6,7 +6,14 @@ extension NormalizedMarker {
     /// parenthesized; `nil` when the marker is always true, `python_version < '0'` when it is
     /// never true.
     public var uvDescription: String? {
-        MarkerPrinter.render(self)
+        MarkerPrinter.render(self, exact: false)
+    }
+
+    /// The marker written so that it means exactly what this normalized form means, pre-release
+    /// Python bounds included (`python_full_version >= '3.14.dev0'` for `python_version >= '3.14'`);
+    /// `nil` when always true.
+    public var exactDescription: String? {
+        MarkerPrinter.render(self, exact: true)
     }
 }
 
@@ -51,12 +58,12 @@ enum MarkerPrinter {
         static func < (lhs: Kind, rhs: Kind) -> Bool { (lhs.group, lhs.order) < (rhs.group, rhs.order) }
     }
 
-    static func render(_ marker: NormalizedMarker) -> String? {
+    static func render(_ marker: NormalizedMarker, exact: Bool) -> String? {
         if marker.isAlwaysTrue { return nil }
         if marker.isAlwaysFalse { return "python_version < '0'" }
         var printed: [[Term]] = []
         for clause in marker.clauses {
-            for conjunction in expand(clause) where !printed.contains(conjunction) {
+            for conjunction in expand(clause, exact: exact) where !printed.contains(conjunction) {
                 printed.append(conjunction)
             }
         }
@@ -101,23 +108,23 @@ enum MarkerPrinter {
 
     /// A clause as one or more printable conjunctions (a constraint with several allowed
     /// alternatives, such as two platforms, splits the clause).
-    static func expand(_ clause: MarkerClause) -> [[Term]] {
+    static func expand(_ clause: MarkerClause, exact: Bool = false) -> [[Term]] {
         var conjunctions: [[Term]] = [[]]
         for key in clause.constraints.keys.sorted() {
             guard let domain = clause.constraints[key] else { continue }
-            let alternatives = termAlternatives(key: key, domain: domain)
+            let alternatives = termAlternatives(key: key, domain: domain, exact: exact)
             conjunctions = conjunctions.flatMap { prefix in alternatives.map { prefix + $0 } }
         }
         return conjunctions
     }
 
     /// The alternatives (joined by `or`) of conjunctions of terms that express one constraint.
-    static func termAlternatives(key: MarkerKey, domain: MarkerDomain) -> [[Term]] {
+    static func termAlternatives(key: MarkerKey, domain: MarkerDomain, exact: Bool = false) -> [[Term]] {
         switch (key, domain) {
         case (.python, .versions(let ranges)):
-            return versionAlternatives(name: "python_full_version", ranges).map { $0.map { Term(key: key, text: $0) } }
+            return versionAlternatives(name: "python_full_version", ranges, exact: exact).map { $0.map { Term(key: key, text: $0) } }
         case (.implementationVersion, .versions(let ranges)):
-            return versionAlternatives(name: "implementation_version", ranges).map { $0.map { Term(key: key, text: $0) } }
+            return versionAlternatives(name: "implementation_version", ranges, exact: exact).map { $0.map { Term(key: key, text: $0) } }
         case (.string(let variable), .strings(let strings)):
             return stringAlternatives(name: variable.rawValue, strings).map { $0.map { Term(key: key, text: $0) } }
         case (.extra(let name), .truth(let holds)):
@@ -143,7 +150,7 @@ enum MarkerPrinter {
         }
     }
 
-    static func versionAlternatives(name: String, _ ranges: VersionRanges) -> [[String]] {
+    static func versionAlternatives(name: String, _ ranges: VersionRanges, exact: Bool) -> [[String]] {
         // A range with a hole of one prefix or one version prints as `!=`.
         let complement = ranges.complement
         if ranges.segments.count > 1, complement.segments.count == 1,
@@ -155,13 +162,13 @@ enum MarkerPrinter {
             var terms: [String] = []
             switch segment.lower {
             case .unbounded: break
-            case .included(let version): terms.append("\(name) >= '\(shown(version))'")
-            case .excluded(let version): terms.append("\(name) > '\(shown(version))'")
+            case .included(let version): terms.append("\(name) >= '\(shown(version, exact: exact))'")
+            case .excluded(let version): terms.append("\(name) > '\(shown(version, exact: exact))'")
             }
             switch segment.upper {
             case .unbounded: break
-            case .included(let version): terms.append("\(name) <= '\(shown(version))'")
-            case .excluded(let version): terms.append("\(name) < '\(shown(version))'")
+            case .included(let version): terms.append("\(name) <= '\(shown(version, exact: exact))'")
+            case .excluded(let version): terms.append("\(name) < '\(shown(version, exact: exact))'")
             }
             return terms
         }
@@ -194,8 +201,8 @@ enum MarkerPrinter {
     }
 
     /// A bound as written: `.dev0` bounds of a release print as the release (uv's view).
-    static func shown(_ version: Version) -> String {
-        if version.dev == 0, version.pre == nil, version.post == nil, version.local.isEmpty {
+    static func shown(_ version: Version, exact: Bool) -> String {
+        if !exact, version.dev == 0, version.pre == nil, version.post == nil, version.local.isEmpty {
             return Version(epoch: version.epoch, release: version.release).description
         }
         return version.publicVersion.description

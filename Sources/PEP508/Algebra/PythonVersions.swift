@@ -36,6 +36,12 @@ enum PythonVersions {
     /// The smallest `major.minor` value at or above (or strictly above) `version`.
     private static func firstBucket(atLeast version: Version, strictly: Bool) -> Version {
         let candidate = Version(epoch: version.epoch, release: [version.major, version.minor])
+        // A bound at (or just below) the start of a bucket keeps its release's spelling (`4`
+        // stays `4`, as in uv).
+        let release = Version(epoch: version.epoch, release: version.release)
+        if candidate == release, strictly ? release > version : release >= version {
+            return release
+        }
         if strictly ? candidate > version : candidate >= version { return candidate }
         return Version(epoch: version.epoch, release: [version.major, version.minor + 1])
     }
