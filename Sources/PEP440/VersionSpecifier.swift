@@ -146,17 +146,27 @@ public struct VersionSpecifier: Sendable, Hashable, CustomStringConvertible {
         return true
     }
 
+    /// What `packaging` compares specifiers by: the operator with the version as written for
+    /// `===` and wildcards, normalized for `~=` (trailing zeros kept), and normalized without
+    /// trailing zeros otherwise (`==1.0` equals `== 1.0.0`).
+    var identity: String {
+        let text: String
+        if op == .arbitraryEqual || isWildcard {
+            text = versionText
+        } else if let version {
+            text = op == .compatible ? version.description : version.canonicalTrimmed
+        } else {
+            text = versionText
+        }
+        return op.rawValue + text
+    }
+
     public static func == (lhs: VersionSpecifier, rhs: VersionSpecifier) -> Bool {
-        lhs.op == rhs.op && lhs.isWildcard == rhs.isWildcard
-            && (lhs.version != nil && rhs.version != nil && lhs.op != .arbitraryEqual
-                ? lhs.version == rhs.version
-                : lhs.versionText.lowercased() == rhs.versionText.lowercased())
+        lhs.identity == rhs.identity
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(op)
-        hasher.combine(isWildcard)
-        if let version, op != .arbitraryEqual { hasher.combine(version) } else { hasher.combine(versionText.lowercased()) }
+        hasher.combine(identity)
     }
 }
 

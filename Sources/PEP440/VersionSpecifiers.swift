@@ -23,14 +23,26 @@ public struct VersionSpecifiers: Sendable, Hashable, CustomStringConvertible {
         self.specifiers = clauses
     }
 
-    /// `packaging`'s `str(SpecifierSet)`: distinct clauses sorted by their text.
+    /// `packaging`'s `str(SpecifierSet)`: the clauses sorted by their text (code-point order,
+    /// stable), then equal clauses dropped keeping the first: `>=1.0,<2` prints as `<2,>=1.0`,
+    /// and of `!=1.0rev` and `!=1.0r` only `!=1.0r` remains.
     public var description: String {
-        var seen = Set<VersionSpecifier>()
-        var texts: [String] = []
-        for clause in specifiers where seen.insert(clause).inserted {
-            texts.append(clause.description)
+        let sorted = specifiers.enumerated().sorted { lhs, rhs in
+            let (left, right) = (lhs.element.description.utf8, rhs.element.description.utf8)
+            if left.elementsEqual(right) { return lhs.offset < rhs.offset }
+            return left.lexicographicallyPrecedes(right)
         }
-        return texts.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.joined(separator: ",")
+        var seen = Set<VersionSpecifier>()
+        return sorted.map(\.element).filter { seen.insert($0).inserted }.map(\.description).joined(separator: ",")
+    }
+
+    /// Specifier sets are equal when they hold the same clauses, in any order.
+    public static func == (lhs: VersionSpecifiers, rhs: VersionSpecifiers) -> Bool {
+        Set(lhs.specifiers) == Set(rhs.specifiers)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(Set(specifiers))
     }
 
     public var isEmpty: Bool { specifiers.isEmpty }

@@ -1,0 +1,34 @@
+import SuvBasics
+
+/// Why a string is not a PEP 508 requirement.
+///
+/// ``reason`` is packaging's message (for example `Expected semicolon (after URL and
+/// whitespace) or end`), including errors in the requirement's marker; ``span`` says where, in
+/// Unicode scalars from the start of ``input``.
+public struct RequirementParseError: SuvError, Equatable {
+    /// The text that failed to parse.
+    public let input: String
+    /// What was expected, in packaging's words.
+    public let reason: String
+    /// The offending range of ``input``, counted in Unicode scalars (empty for a point).
+    public let span: Range<Int>
+
+    /// Creates the error for `input`, with packaging's `reason` over `span`.
+    public init(input: String, reason: String, span: Range<Int>) {
+        self.input = input
+        self.reason = reason
+        self.span = span
+    }
+
+    init(input: String, _ error: PEP508SyntaxError) {
+        self.init(input: input, reason: error.message, span: error.span)
+    }
+
+    /// The reason alone (one line); ``annotatedInput`` shows where.
+    public var message: String { reason }
+
+    /// The input with packaging's `~~~^` pointer line under it.
+    public var annotatedInput: String {
+        input + "\n" + PEP508SyntaxError.pointer(for: span)
+    }
+}

@@ -1,0 +1,81 @@
+import Testing
+@testable import PEP508
+
+/// `MarkerTree(parsing:)` and `description` on hand-picked inputs whose expected values come
+/// from packaging 26.2.
+@Suite struct MarkerTreeParsingTests {
+    static func printed(_ text: String) throws -> String {
+        try MarkerTree(parsing: text).description
+    }
+
+    @Test func legacyNamesPrintInTheirNewForm() throws {
+        #expect(try Self.printed("os.name == 'nt'") == #"os_name == "nt""#)
+        #expect(try Self.printed("sys.platform == 'linux'") == #"sys_platform == "linux""#)
+        #expect(try Self.printed("platform.machine == 'x86_64'") == #"platform_machine == "x86_64""#)
+        #expect(try Self.printed("platform.version == 'x'") == #"platform_version == "x""#)
+        #expect(try Self.printed("python_implementation == 'CPython'") == #"platform_python_implementation == "CPython""#)
+        #expect(try Self.printed("platform.python_implementation == 'CPython'") == #"platform_python_implementation == "CPython""#)
+    }
+
+    @Test func precedenceAndGroupsBuildTheTree() throws {
+        let a = MarkerExpression(.variable(.osName), .equal, .literal("a"))
+        let b = MarkerExpression(.variable(.osName), .equal, .literal("b"))
+        let c = MarkerExpression(.variable(.osName), .equal, .literal("c"))
+        #expect(try MarkerTree(parsing: #"os_name == "a" or os_name == "b" and os_name == "c""#)
+                == .or([.expression(a), .and([.expression(b), .expression(c)])]))
+        #expect(try MarkerTree(parsing: #"(os_name == "a" or os_name == "b") and os_name == "c""#)
+                == .and([.group(.or([.expression(a), .expression(b)])), .expression(c)]))
+        #expect(try MarkerTree(parsing: #"'a' in os_name"#) == .expression(MarkerExpression(.literal("a"), .in, .variable(.osName))))
+    }
+
+    @Test func printingFollowsPackagingsQuirks() throws {
+        #expect(try Self.printed(#"((python_version >= "3.8"))"#) == #"python_version >= "3.8""#)
+        #expect(try Self.printed(#"(os_name == "nt") and (python_version < "3.10")"#) == #"os_name == "nt" and python_version < "3.10""#)
+        #expect(try Self.printed(#"os_name == "a" and ((os_name == "b" or os_name == "c"))"#)
+                == #"os_name == "a" and os_name == "b" or os_name == "c""#)
+        #expect(try Self.printed(#"python_version>="3.8"and(os_name=="nt")"#) == #"python_version >= "3.8" and os_name == "nt""#)
+        #expect(try Self.printed("os_name\t==\t'nt'  ") == #"os_name == "nt""#)
+        #expect(try Self.printed("os_name not \t in 'nt'") == #"os_name not in "nt""#)
+    }
+
+    @Test func extraLiteralsAreNormalizedOutsideParenthesesOnly() throws {
+        #expect(try Self.printed(#"extra == "Foo_Bar""#) == #"extra == "foo-bar""#)
+        #expect(try Self.printed(#""Foo" == extra"#) == #""foo" == extra"#)
+        #expect(try Self.printed(#"extra == "1.0""#) == #"extra == "1-0""#)
+        #expect(try Self.printed(#"(extra == "Foo_Bar") and extra == "A.B""#) == #"extra == "Foo_Bar" and extra == "a-b""#)
+        #expect(try Self.printed("extra == extra") == #"extra == "extra""#)
+        #expect(try Self.printed("extra == python_version") == #"extra == "python-version""#)
+    }
+
+    @Test func quotedStringsArePythonLiterals() throws {
+        #expect(try Self.printed(#"os_name == 'a\x41'"#) == #"os_name == "aA""#)
+        #expect(try Self.printed(#"os_name == '\N{BULLET}\101\u00e9'"#) == "os_name == \"\u{2022}A\u{E9}\"")
+        #expect(try Self.printed(#"os_name == 'a\qb'"#) == #"os_name == "a\qb""#)
+        #expect(try Self.printed(#"os_name == 'say "hi"'"#) == #"os_name == "say "hi"""#)
+        #expect(throws: MarkerParseError.self) { try MarkerTree(parsing: #"os_name == 'a\'"#) }
+        #expect(throws: MarkerParseError.self) { try MarkerTree(parsing: "os_name == 'a\nb'") }
+    }
+
+    @Test func onlyAFinalNewlineIsAllowed() throws {
+        #expect(try Self.printed("os_name == 'nt'\n") == #"os_name == "nt""#)
+        #expect(throws: MarkerParseError.self) { try MarkerTree(parsing: "\nos_name == 'nt'") }
+        #expect(throws: MarkerParseError.self) { try MarkerTree(parsing: "os_name == 'nt'\n\n") }
+    }
+
+    @Test func errorsSayWhatWasExpectedAndWhere() {
+        let cases: [(String, String, Range<Int>)] = [
+            ("", "Expected a marker variable or quoted string", 0..<0),
+            ("os_name = 'nt'", "Expected marker operator, one of <=, <, !=, ==, >=, >, ~=, ===, in, not in", 8..<8),
+            (#"(python_version >= "3.8""#, "Expected matching RIGHT_PARENTHESIS for LEFT_PARENTHESIS, after marker expression", 0..<24),
+            (#"python_version >= "3.8")"#, "Expected end of marker expression", 23..<23),
+            ("os_name not 'nt'", "Expected 'in' after 'not'", 12..<12),
+            ("os_name not'nt'", "Expected whitespace after 'not'", 11..<11),
+        ]
+        for (input, reason, span) in cases {
+            #expect(throws: MarkerParseError(input: input, reason: reason, span: span)) { try MarkerTree(parsing: input) }
+        }
+        let error = MarkerParseError(input: "os_name = 'nt'", reason: "x", span: 8..<8)
+        #expect(error.annotatedInput == "os_name = 'nt'\n        ^")
+        #expect(error.message == "x")
+    }
+}
