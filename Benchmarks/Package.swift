@@ -1,6 +1,6 @@
 // swift-tools-version: 6.1
 // Benchmarks, kept out of the main package so CI never builds them.
-// Run: swift run -c release --package-path Benchmarks toml-bench (or pep440-bench)
+// Run: swift run -c release --package-path Benchmarks toml-bench (or standards-bench)
 import PackageDescription
 
 let package = Package(
@@ -10,6 +10,7 @@ let package = Package(
         .target(name: "TOML", dependencies: ["SuvBasics"]),
         .executableTarget(name: "toml-bench", dependencies: ["TOML"]),
         .target(name: "PEP440", dependencies: ["SuvBasics"]),
-        .executableTarget(name: "pep440-bench", dependencies: ["PEP440"]),
+        .target(name: "PEP508", dependencies: ["SuvBasics", "PEP440"]),
+        .executableTarget(name: "standards-bench", dependencies: ["PEP440", "PEP508"]),
     ]
 )

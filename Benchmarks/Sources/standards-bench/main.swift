@@ -1,7 +1,8 @@
-// Versions parsed per second, comparisons per second and specifier checks per second over
-// the PEP 440 vector corpus (../shared/vectors or $SUV_VECTORS).
+// Versions parsed, version comparisons, specifier checks and marker evaluations per second
+// over the PEP 440/508 vector corpus (../shared/vectors or $SUV_VECTORS).
 import Foundation
 import PEP440
+import PEP508
 
 let vectors = ProcessInfo.processInfo.environment["SUV_VECTORS"]
     ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../../shared/vectors").standardized.path
@@ -47,3 +48,20 @@ measure("specifier checks", operations: specifiers.count * candidates.count, rep
         for candidate in candidates where set.satisfied(by: candidate) { sink &+= 1 }
     }
 }
+
+let markerData = try Data(contentsOf: URL(fileURLWithPath: vectors).appendingPathComponent("pep508-markers.json"))
+let markerObject = try JSONSerialization.jsonObject(with: markerData) as? [String: Any]
+let environments = (markerObject?["environments"] as? [String: [String: String]] ?? [:]).values.compactMap { try? MarkerEnvironment(values: $0) }
+let markers = (markerObject?["cases"] as? [[String: Any]] ?? []).compactMap { ($0["input"] as? String).flatMap { try? MarkerTree(parsing: $0) } }
+let evaluations = markers.count * environments.count * 20
+measure("marker evaluations", operations: evaluations, repeat: 3) {
+    for _ in 0..<20 {
+        for marker in markers {
+            for environment in environments where (try? marker.evaluate(environment)) == true { sink &+= 1 }
+        }
+    }
+}
+measure("marker normalizations", operations: markers.count, repeat: 3) {
+    for marker in markers where NormalizedMarker(marker).isAlwaysFalse { sink &+= 1 }
+}
+print("sink \(sink)")
