@@ -66,22 +66,12 @@ enum VersionScanner {
         }
     }
 
-    /// Python's `str.isspace()` set, which `\s` matches in a `str` pattern.
-    static func isPythonSpace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
-            true
-        default:
-            false
-        }
-    }
-
     /// The text without surrounding whitespace, ASCII-lowercased; nil when anything else is
     /// outside ASCII (digits and letters of the grammar are ASCII).
     static func trimmedLowercasedASCII(_ text: String) -> [UInt8]? {
         let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isPythonSpace($0) }),
-              let last = scalars.lastIndex(where: { !isPythonSpace($0) }) else { return nil }
+        guard let first = scalars.firstIndex(where: { !$0.isPythonWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.isPythonWhitespace }) else { return nil }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(16)
         for scalar in scalars[first...last] {

@@ -44,7 +44,7 @@ public struct VersionSpecifier: Sendable, Hashable, CustomStringConvertible {
         self.op = op
         self.versionText = rest
         if op == .arbitraryEqual {
-            guard !rest.unicodeScalars.contains(where: { VersionScanner.isPythonSpace($0) || $0 == ";" || $0 == ")" }) else {
+            guard !rest.unicodeScalars.contains(where: { $0.isPythonWhitespace || $0 == ";" || $0 == ")" }) else {
                 throw VersionSpecifierParseError(input: text, reason: "an arbitrary-equality version cannot contain whitespace, `;` or `)`")
             }
             self.version = Version(rest)
@@ -54,7 +54,7 @@ public struct VersionSpecifier: Sendable, Hashable, CustomStringConvertible {
         guard !rest.isEmpty else { throw VersionSpecifierParseError(input: text, reason: "missing version") }
         let wildcard = rest.hasSuffix(".*")
         let versionPart = wildcard ? String(rest.dropLast(2)) : rest
-        guard !versionPart.unicodeScalars.contains(where: VersionScanner.isPythonSpace),
+        guard !versionPart.unicodeScalars.contains(where: \.isPythonWhitespace),
               let version = Version(versionPart) else {
             throw VersionSpecifierParseError(input: text, reason: "`\(rest)` is not a valid version")
         }
@@ -175,14 +175,4 @@ public struct VersionSpecifierParseError: SuvError, Equatable {
     public let input: String
     public let reason: String
     public var message: String { "Invalid version specifier `\(input)`: \(reason)" }
-}
-
-extension String {
-    /// The string without leading and trailing whitespace as Python's `str.strip()` sees it.
-    var trimmingPythonWhitespace: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !VersionScanner.isPythonSpace($0) }),
-              let last = scalars.lastIndex(where: { !VersionScanner.isPythonSpace($0) }) else { return "" }
-        return String(scalars[first...last])
-    }
 }

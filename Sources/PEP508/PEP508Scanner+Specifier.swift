@@ -10,7 +10,7 @@ extension PEP508Scanner {
         if hasPrefix("===", at: position) {
             // `===\s*[^\s;)]*`
             var end = skipSpaces(from: position + 3)
-            while let scalar = scalar(at: end), !PythonCharacterClasses.isSpace(scalar), scalar != ";", scalar != ")" {
+            while let scalar = scalar(at: end), !scalar.isPythonWhitespace, scalar != ";", scalar != ")" {
                 end += 1
             }
             return end
@@ -44,7 +44,7 @@ extension PEP508Scanner {
     /// `\s*`.
     private func skipSpaces(from start: Int) -> Int {
         var end = start
-        while let scalar = scalar(at: end), PythonCharacterClasses.isSpace(scalar) { end += 1 }
+        while let scalar = scalar(at: end), scalar.isPythonWhitespace { end += 1 }
         return end
     }
 

@@ -2,11 +2,6 @@ import PackagingTypes
 import PEP508
 
 extension InterpreterInfo {
-    /// The interpreter's PEP 508 marker environment.
-    public func markerEnvironment() throws(MarkerEnvironmentError) -> MarkerEnvironment {
-        try MarkerEnvironment(values: markers.dictionary)
-    }
-
     /// The facts that decide which wheels this interpreter accepts, derived as packaging's
     /// `sys_tags()` derives them: the implementation, the ABI tags (CPython's from its build
     /// flags, other implementations' from `EXT_SUFFIX`), and the platform (manylinux from the

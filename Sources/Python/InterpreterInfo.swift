@@ -1,3 +1,5 @@
+import PEP508
+
 /// Everything suv needs to know about one Python interpreter, learned by running
 /// ``InterpreterQuery/script`` with it once.
 ///
@@ -17,7 +19,7 @@ public struct InterpreterInfo: Codable, Sendable, Hashable {
     /// `platform.python_implementation()`, e.g. `CPython` or `PyPy`.
     public var implementation: String
     /// The PEP 508 marker environment.
-    public var markers: MarkerValues
+    public var markers: MarkerEnvironment
     /// The facts that decide compatible wheel tags.
     public var tags: TagInputs
     /// The default scheme's install paths.
@@ -32,7 +34,7 @@ public struct InterpreterInfo: Codable, Sendable, Hashable {
     /// Facts assembled by hand, for tests and fakes; real ones come from ``InterpreterQuery``.
     public init(
         executable: String, prefix: String, basePrefix: String, baseExecPrefix: String,
-        versionInfo: PythonVersionInfo, implementation: String, markers: MarkerValues,
+        versionInfo: PythonVersionInfo, implementation: String, markers: MarkerEnvironment,
         tags: TagInputs, paths: InstallPaths, pointerSize: Int, maxSize: Int64, isVirtualenv: Bool
     ) {
         self.executable = executable

@@ -52,7 +52,7 @@ import PackagingTypes
             let index = Array(zip(tags, expectedTags)).firstIndex { $0.0 != $0.1 } ?? min(tags.count, expectedTags.count)
             Issue.record("\(tags.count) tags vs \(expectedTags.count); first difference at \(index): \(tags[index...].prefix(3)) vs \(expectedTags[index...].prefix(3))")
         }
-        let environment = try info.markerEnvironment()
+        let environment = info.markers
         let expectedMarkers = try #require(object?["env"] as? [String: String])
         #expect(try MarkerEnvironment(values: expectedMarkers) == environment)
         #expect(try MarkerTree(parsing: "python_version == '\(minor)' and sys_platform == 'linux'").evaluate(environment))

@@ -39,7 +39,7 @@ struct InterpreterQueryRealTests {
         #expect(markers.platformSystem == "Linux")
         #expect(!markers.platformRelease.isEmpty)
         #expect(markers.value(forKey: "python_version") == minor)
-        #expect(markers.dictionary.count == 11)
+        #expect(markers.values.count == 11)
 
         let tag = "cpython-" + minor.replacingOccurrences(of: ".", with: "")
         #expect(info.tags.cacheTag == tag)
