@@ -1,11 +1,30 @@
 import SuvBasics
 
-/// Why a string is not a PEP 508 requirement.
+/// What a ``PEP508ParseError`` is about: a marker or a requirement.
+public protocol PEP508ParseSubject: Sendable {
+    /// `marker` or `requirement`, for messages.
+    static var noun: String { get }
+}
+
+public enum MarkerSubject: PEP508ParseSubject {
+    public static let noun = "marker"
+}
+
+public enum RequirementSubject: PEP508ParseSubject {
+    public static let noun = "requirement"
+}
+
+/// Why a string is not a PEP 508 marker.
+public typealias MarkerParseError = PEP508ParseError<MarkerSubject>
+/// Why a string is not a PEP 508 requirement (errors in its marker included).
+public typealias RequirementParseError = PEP508ParseError<RequirementSubject>
+
+/// Why a string is not a PEP 508 marker or requirement.
 ///
-/// ``reason`` is packaging's message (for example `Expected semicolon (after URL and
-/// whitespace) or end`), including errors in the requirement's marker; ``span`` says where, in
+/// ``reason`` is packaging's message (for example `Expected a marker variable or quoted
+/// string`, or `Expected semicolon (after URL and whitespace) or end`); ``span`` says where, in
 /// Unicode scalars from the start of ``input``.
-public struct RequirementParseError: SuvError, Equatable {
+public struct PEP508ParseError<Subject: PEP508ParseSubject>: SuvError, Equatable {
     /// The text that failed to parse.
     public let input: String
     /// What was expected, in packaging's words.
