@@ -24,6 +24,10 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        /// libcrypto (system library, `libssl-dev`) for SHA-256, behind `Hashing`.
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        /// zlib (system library, `zlib1g-dev`) for inflating zip entries.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         /// Shared vocabulary: the `SuvError` protocol, error contexts, normalized names.
         .target(name: "SuvBasics"),
 
@@ -32,6 +36,10 @@ let package = Package(
         /// Lossless TOML 1.0: syntax tree with trivia, typed read view, format-preserving edits.
         .target(name: "TOML", dependencies: ["SuvBasics"]),
 
+        /// Streaming SHA-256 (one type over the system libcrypto) and its hex/base64 forms.
+        .target(name: "Hashing", dependencies: ["SuvBasics", "CCrypto"]),
+        /// Zip archives: central directory, local headers, stored/deflated entries (over zlib).
+        .target(name: "Zip", dependencies: ["SuvBasics", "CZlib"]),
         /// PEP 440 versions, specifiers, and version ranges as an exact set algebra.
         .target(name: "PEP440", dependencies: ["SuvBasics"]),
 
@@ -54,8 +62,24 @@ let package = Package(
 
         /// Stdout/stderr printers, colour policy, and the single error renderer.
         .target(name: "Console", dependencies: ["SuvBasics"]),
-        /// HTTP over libcurl's multi interface (grows with the index-client issue).
-        .target(name: "HTTP", dependencies: ["SuvBasics", "CCurl"]),
+        /// HTTP over libcurl's multi interface: one event-loop thread, async requests, retries,
+        /// streaming downloads hashed on the fly, range requests.
+        .target(name: "HTTP", dependencies: ["SuvBasics", "CCurl", "Hashing"]),
+        /// The cache: root discovery, versioned buckets, atomic writes, file locks, HTTP cache
+        /// policy, `cache dir|clean|prune`.
+        .target(name: "Cache", dependencies: ["SuvBasics", "Hashing"]),
+        /// Settings from flags, `UV_*` variables, `pyproject.toml`, `uv.toml` (project, user,
+        /// system) and pip's configuration; the index list; credentials and redaction.
+        .target(name: "Settings", dependencies: ["SuvBasics", "PyProject", "TOML", "PEP508"]),
+
+        // MARK: L6 — package indexes
+
+        /// The simple-API client: JSON and HTML pages, find-links, PEP 658 metadata, metadata
+        /// from remote wheels by range requests, all through the cache, hashes verified.
+        .target(
+            name: "IndexClient",
+            dependencies: ["SuvBasics", "HTTP", "Cache", "Settings", "Hashing", "Zip", "PackagingTypes", "PEP440", "PEP508"]
+        ),
 
         // MARK: L6 — interpreters
 
@@ -74,7 +98,7 @@ let package = Package(
         .target(
             name: "SuvCLI",
             dependencies: [
-                "SuvBasics", "Console", "PyProject", "TOML", "HTTP",
+                "SuvBasics", "Console", "PyProject", "TOML", "HTTP", "Cache", "Settings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -107,7 +131,15 @@ let package = Package(
         .testTarget(name: "PackagingTypesTests", dependencies: ["PackagingTypes", "PEP440", "SuvTestSupport"]),
         .testTarget(name: "PythonTests", dependencies: ["Python", "PEP508", "PackagingTypes", "SuvTestSupport"]),
         .testTarget(name: "PyProjectTests", dependencies: ["PyProject", "TOML", "SuvTestSupport"]),
-        .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Hashing", "SuvTestSupport"]),
+        .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
+        .testTarget(name: "ZipTests", dependencies: ["Zip", "SuvTestSupport"]),
+        .testTarget(name: "CacheTests", dependencies: ["Cache", "Hashing", "SuvTestSupport"]),
+        .testTarget(name: "SettingsTests", dependencies: ["Settings", "PyProject", "SuvTestSupport"]),
+        .testTarget(
+            name: "IndexClientTests",
+            dependencies: ["IndexClient", "HTTP", "Cache", "Settings", "PackagingTypes", "PEP440", "SuvTestSupport"]
+        ),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "SuvBasics"]),
         .testTarget(name: "SuvCLITests", dependencies: ["SuvCLI", "Console", "SuvTestSupport"]),
     ]

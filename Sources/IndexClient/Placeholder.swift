@@ -1,0 +1,1 @@
+// IndexClient: being written.
