@@ -1,0 +1,46 @@
+/// Asks a real Python interpreter for pip's default index by running
+/// `python3 -c "...; print(PyPI.simple_url)"` (blocking the calling task for the few tens of
+/// milliseconds that takes).
+public struct InterpreterPipDefaultIndexProvider: PipDefaultIndexProvider {
+    /// An interpreter name looked up on `PATH` (`python3`) or a path.
+    public var interpreter: String
+    /// The environment the interpreter runs with (and whose `PATH` is searched).
+    public var environment: [String: String]
+    /// How long the interpreter may take.
+    public var timeoutSeconds: Int
+
+    /// The script: imports pip's index model and prints the default simple-API URL.
+    public static let script = "import sys\nfrom pip._internal.models.index import PyPI\nsys.stdout.write(PyPI.simple_url)\n"
+
+    public init(interpreter: String = "python3", environment: [String: String], timeoutSeconds: Int = 20) {
+        self.interpreter = interpreter
+        self.environment = environment
+        self.timeoutSeconds = timeoutSeconds
+    }
+
+    public func pipDefaultIndex() async throws(PipDefaultIndexError) -> PipDefaultIndex {
+        guard let executable = ProcessSpawner.findExecutable(interpreter, path: environment["PATH"]) else {
+            throw .interpreterNotFound(interpreter)
+        }
+        var childEnvironment = environment
+        childEnvironment["PIP_NO_INPUT"] = "1"
+        childEnvironment["PYTHONIOENCODING"] = "utf-8"
+        let result: ProcessSpawner.Output
+        switch ProcessSpawner.run(executable, arguments: ["-c", Self.script], environment: childEnvironment,
+                                  timeoutMilliseconds: timeoutSeconds * 1000) {
+        case .success(let output): result = output
+        case .failure(let failure): throw .spawnFailed(interpreter: interpreter, reason: failure.reason)
+        }
+        if result.timedOut { throw .timedOut(interpreter: interpreter, seconds: timeoutSeconds) }
+        guard result.status == 0 else {
+            let lastLine = String(decoding: result.standardError, as: UTF8.self)
+                .split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).last.map(String.init) ?? ""
+            throw .queryFailed(interpreter: interpreter, status: result.status, detail: lastLine)
+        }
+        let answer = String(decoding: result.standardOutput, as: UTF8.self).trimmingASCIIWhitespace()
+        guard URLParts.looksLikeURL(answer), case .success = URLParts.parse(answer) else {
+            throw .invalidAnswer(interpreter: interpreter, output: String(answer.prefix(200)))
+        }
+        return PipDefaultIndex(url: answer, interpreter: interpreter)
+    }
+}
