@@ -2,6 +2,7 @@ import Foundation
 import PackagingTypes
 import SuvBasics
 import Testing
+import SuvTestSupport
 
 /// The pages `fixtures/packages/build.py` writes, read back with the parsers.
 @Suite struct FixtureIndexPageTests {

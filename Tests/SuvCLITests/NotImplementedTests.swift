@@ -26,9 +26,6 @@ import Testing
         ("python find", "suv python find"),
         ("python pin 3.12", "suv python pin"),
         ("python dir", "suv python dir"),
-        ("cache dir", "suv cache dir"),
-        ("cache clean", "suv cache clean"),
-        ("cache prune --ci", "suv cache prune"),
     ])
     func exitsTwoWithTheCommandName(_ line: String, _ command: String) async {
         let result = await runSuv(words(line))

@@ -2,6 +2,7 @@ import Foundation
 import SuvBasics
 import Testing
 import Zip
+import SuvTestSupport
 
 /// The wheels `fixtures/packages/build.py` writes, read through the Zip module.
 @Suite struct FixtureWheelTests {

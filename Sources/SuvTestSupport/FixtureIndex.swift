@@ -1,11 +1,10 @@
 import Foundation
-import SuvTestSupport
 
 /// The fixture universe built once per test process by `fixtures/packages/build.py` into a
 /// temporary directory (python3 from PATH, stdlib only).
-enum FixtureIndex {
-    struct BuildFailed: Error, CustomStringConvertible {
-        let description: String
+public enum FixtureIndex {
+    public struct BuildFailed: Error, CustomStringConvertible {
+        public let description: String
     }
 
     /// The output directory, built on first use.
@@ -14,7 +13,7 @@ enum FixtureIndex {
     /// source, so later runs reuse it and an edited generator builds afresh. It is written to a
     /// unique directory first and renamed into place, so concurrent test processes never see
     /// half a tree.
-    static let root: Result<URL, BuildFailed> = {
+    public static let root: Result<URL, BuildFailed> = {
         let fixtures = RepositoryPaths.fixtures.appendingPathComponent("packages")
         let script = fixtures.appendingPathComponent("build.py")
         let backend = fixtures.appendingPathComponent("backend/suv_fixture_backend.py")
@@ -52,11 +51,18 @@ enum FixtureIndex {
         return .success(output)
     }()
 
-    static func url() throws -> URL { try root.get() }
+    public static func url() throws -> URL { try root.get() }
+
+    public static func bytes(_ relativePath: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: try url().appendingPathComponent(relativePath)))
+    }
 
     /// The wheels the build wrote, by file name.
-    static func wheels() throws -> [String] {
+    public static func wheels() throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: try url().appendingPathComponent("files").path)
             .filter { $0.hasSuffix(".whl") }.sorted()
     }
+
+    /// The project names of the universe.
+    public static let projects = ["alpha", "beta", "delta", "epsilon", "eta", "gamma", "zeta"]
 }

@@ -1,0 +1,34 @@
+// Small string helpers that would otherwise need Foundation.
+
+extension String {
+    func trimmingASCIIWhitespace() -> Substring {
+        self[...].trimmingASCIIWhitespace()
+    }
+}
+
+extension Substring {
+    func trimmingASCIIWhitespace() -> Substring {
+        // "\r\n" is one Character, so compare scalars.
+        let isSpace: (Character) -> Bool = { $0.unicodeScalars.allSatisfy { [" ", "\t", "\r", "\n"].contains($0) } }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return self[endIndex...]
+        }
+        return self[first...last]
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced (no Foundation).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var result = ""
+        var rest = self[...]
+        while let range = rest.firstRange(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        result += rest
+        return result
+    }
+}

@@ -1,1 +1,0 @@
-// Hashing: being written.
