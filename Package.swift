@@ -138,7 +138,7 @@ let package = Package(
         .testTarget(name: "SettingsTests", dependencies: ["Settings", "PyProject", "SuvTestSupport"]),
         .testTarget(
             name: "IndexClientTests",
-            dependencies: ["IndexClient", "HTTP", "Cache", "Settings", "PackagingTypes", "PEP440", "SuvTestSupport"]
+            dependencies: ["IndexClient", "HTTP", "Cache", "Settings", "Hashing", "PyProject", "PackagingTypes", "PEP440", "SuvTestSupport"]
         ),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "SuvBasics"]),
         .testTarget(name: "SuvCLITests", dependencies: ["SuvCLI", "Console", "SuvTestSupport"]),

@@ -1,1 +1,0 @@
-// IndexClient: being written.

@@ -1,0 +1,106 @@
+import Cache
+import HTTP
+import PackagingTypes
+import Settings
+import SuvBasics
+
+/// What an index said about a package page.
+enum PageResult: Sendable {
+    case found(SimpleProjectPage)
+    case notFound
+    case denied(Int)
+}
+
+extension RegistryClient {
+    /// A package's page from an index, served from the cache when fresh, revalidated when
+    /// stale, fetched otherwise.
+    func page(url: String, package: PackageName, index: ConfiguredIndex) async throws(IndexError) -> PageResult {
+        do {
+            return try await pages.value(for: url) {
+                try await self.fetchPage(url: url, package: package, index: index)
+            }
+        } catch let error as IndexError {
+            throw error
+        } catch {
+            throw .transfer(.cancelled)
+        }
+    }
+
+    private func fetchPage(url: String, package: PackageName, index: ConfiguredIndex) async throws(IndexError) -> PageResult {
+        let entry = HTTPCacheEntry(payload: cache.packageFile(.simple, index: IndexID(url: index.url.canonical), name: package, extension: "page"))
+        let lookup: HTTPCacheLookup
+        do {
+            lookup = try entry.lookup(url: url, package: package, mode: mode, now: Self.now())
+        } catch {
+            throw .cache(error)
+        }
+        var headers: HTTPHeaders = ["Accept": Self.acceptHeader]
+        var stored: CachedResponse?
+        switch lookup {
+        case .fresh:
+            if let bytes = try? entry.readPayload() { return .found(try parsePage(bytes, url: url, package: package)) }
+        case .revalidate(let record, let conditions):
+            stored = record
+            for condition in conditions { headers[condition.name] = condition.value }
+        case .miss:
+            break
+        }
+        let requestTime = Self.now()
+        let response: HTTPResponse
+        do {
+            response = try await http.get(request(url, headers: headers))
+        } catch let error where error.statusCode == 404 {
+            return .notFound
+        } catch let error where error.statusCode == 401 || error.statusCode == 403 {
+            return .denied(error.statusCode ?? 403)
+        } catch {
+            throw .transfer(error)
+        }
+        let policy = HTTPCachePolicy(
+            url: url, requestHeaders: headers.map { ($0.name, $0.value) }, status: response.status,
+            responseHeaders: response.headers.map { ($0.name, $0.value) }, requestTime: requestTime, responseTime: Self.now())
+        if response.isNotModified, let stored, stored.policy.isConfirmed(by: policy),
+           let bytes = try? entry.readPayload() {
+            var refreshed = stored
+            refreshed.policy = stored.policy.refreshed(by: policy)
+            try? entry.updateRecord(refreshed)
+            return .found(try parsePage(bytes, url: url, package: package))
+        }
+        switch response.status {
+        case 404, 410: return .notFound
+        case 401, 403: return .denied(response.status)
+        default: break
+        }
+        let page = try parsePage(response.body, url: response.url, package: package, contentType: response.headers["Content-Type"])
+        if policy.isStorable {
+            try? entry.store(payload: response.body, response: CachedResponse(policy: policy))
+        }
+        return .found(page)
+    }
+
+    /// Parses a page; the content type is sniffed for cached payloads (JSON starts with `{`).
+    func parsePage(_ bytes: [UInt8], url: String, package: PackageName, contentType: String? = nil) throws(IndexError) -> SimpleProjectPage {
+        let type = contentType ?? (bytes.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 } == UInt8(ascii: "{")
+            ? "application/vnd.pypi.simple.v1+json" : "text/html")
+        do {
+            return try SimpleProjectPage(bytes: bytes, contentType: type, url: url, name: package)
+        } catch {
+            throw .invalidPage(url: url, error)
+        }
+    }
+
+    /// The distribution files of a find-links location: a local directory or an HTML page.
+    func flatFiles(_ location: ConfiguredIndex) async throws(IndexError) -> [SimpleFile] {
+        let url = location.url.string
+        if location.url.scheme == "file" || url.hasPrefix("/") {
+            let directory = url.hasPrefix("file://") ? String(url.dropFirst("file://".count)) : url
+            return FlatIndex.files(inDirectory: directory, filenames: LocalDirectory.names(in: directory))
+        }
+        do {
+            let response = try await http.get(request(url))
+            return FlatIndex.files(html: response.body, url: response.url)
+        } catch {
+            throw .transfer(error)
+        }
+    }
+}
