@@ -1,4 +1,4 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 // Benchmarks, kept out of the main package so CI never builds them.
 // Run: swift run -c release --package-path Benchmarks toml-bench (or standards-bench)
 import PackageDescription
@@ -12,5 +12,20 @@ let package = Package(
         .target(name: "PEP440", dependencies: ["SuvBasics"]),
         .target(name: "PEP508", dependencies: ["SuvBasics", "PEP440"]),
         .executableTarget(name: "standards-bench", dependencies: ["PEP440", "PEP508"]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl"),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto"),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib"),
+        .target(name: "Hashing", dependencies: ["SuvBasics", "CCrypto"]),
+        .target(name: "Zip", dependencies: ["SuvBasics", "CZlib"]),
+        .target(name: "PackagingTypes", dependencies: ["SuvBasics", "PEP440", "PEP508"]),
+        .target(name: "PyProject", dependencies: ["SuvBasics", "TOML"]),
+        .target(name: "HTTP", dependencies: ["SuvBasics", "CCurl", "Hashing"]),
+        .target(name: "Cache", dependencies: ["SuvBasics", "Hashing"]),
+        .target(name: "Settings", dependencies: ["SuvBasics", "PyProject", "TOML", "PEP508"]),
+        .target(
+            name: "IndexClient",
+            dependencies: ["SuvBasics", "HTTP", "Cache", "Settings", "Hashing", "Zip", "PackagingTypes", "PEP440", "PEP508"]
+        ),
+        .executableTarget(name: "index-bench", dependencies: ["IndexClient", "HTTP", "Cache", "Settings", "PackagingTypes", "SuvBasics"]),
     ]
 )

@@ -17,7 +17,12 @@ public enum AtomicFile {
     public static let temporaryPrefix = ".suv-tmp-"
 
     /// Writes `bytes` to `path` atomically, creating missing parent folders.
-    public static func write(_ bytes: [UInt8], to path: String) throws(CacheError) {
+    ///
+    /// With `durable` (the default) the file and its folder are flushed to disk before and
+    /// after the rename. Cache entries that are checked when read (parsed pages, hashed files)
+    /// pass `false`: the rename alone keeps readers from ever seeing half a file, and skipping
+    /// four `fsync` calls per entry keeps a cold resolution fast.
+    public static func write(_ bytes: [UInt8], to path: String, durable: Bool = true) throws(CacheError) {
         var writer = try AtomicFileWriter(destination: path)
         do {
             try writer.write(bytes)
@@ -25,7 +30,7 @@ public enum AtomicFile {
             writer.abort()
             throw error
         }
-        try writer.commit()
+        try writer.commit(durable: durable)
     }
 
     /// Writes `text` (UTF-8) to `path` atomically.
@@ -110,12 +115,12 @@ public struct AtomicFileWriter: ~Copyable {
         try POSIX.writeAll(descriptor, buffer, path: temporaryPath)
     }
 
-    /// Flushes the file to disk and renames it over ``destination``. On failure the temporary
-    /// file is removed.
-    public consuming func commit() throws(CacheError) {
+    /// Flushes the file to disk (unless `durable` is false) and renames it over
+    /// ``destination``. On failure the temporary file is removed.
+    public consuming func commit(durable: Bool = true) throws(CacheError) {
         let fd = descriptor
         descriptor = -1
-        if fsync(fd) != 0 {
+        if durable, fsync(fd) != 0 {
             let code = errno
             close(fd)
             unlink(temporaryPath)
@@ -128,7 +133,7 @@ public struct AtomicFileWriter: ~Copyable {
             unlink(temporaryPath)
             throw error
         }
-        POSIX.syncDirectory(Path.parent(destination))
+        if durable { POSIX.syncDirectory(Path.parent(destination)) }
     }
 
     /// Removes the temporary file; the destination is left as it was.

@@ -41,8 +41,8 @@ public struct HTTPCacheEntry: Sendable, Equatable {
 
     /// Stores `bytes` as the payload, then `response` as its record.
     public func store(payload bytes: [UInt8], response: CachedResponse) throws(CacheError) {
-        try AtomicFile.write(bytes, to: payload)
-        try AtomicFile.write(response.encoded(), to: record)
+        try AtomicFile.write(bytes, to: payload, durable: false)
+        try AtomicFile.write(response.encoded(), to: record, durable: false)
     }
 
     /// Moves an already written file (a download in a temporary file on the same filesystem)
@@ -50,13 +50,12 @@ public struct HTTPCacheEntry: Sendable, Equatable {
     public func store(payloadFile temporary: String, response: CachedResponse) throws(CacheError) {
         try POSIX.createDirectories(Path.parent(payload))
         try POSIX.rename(temporary, payload)
-        POSIX.syncDirectory(Path.parent(payload))
-        try AtomicFile.write(response.encoded(), to: record)
+        try AtomicFile.write(response.encoded(), to: record, durable: false)
     }
 
     /// Replaces the record only (after a 304 confirmed the payload).
     public func updateRecord(_ response: CachedResponse) throws(CacheError) {
-        try AtomicFile.write(response.encoded(), to: record)
+        try AtomicFile.write(response.encoded(), to: record, durable: false)
     }
 
     /// Removes the payload and its record (not the lock file).

@@ -16,13 +16,12 @@ enum LocalDirectory {
         return names.sorted()
     }
 
-    /// Creates a directory and its parents.
+    /// Creates a directory and its parents (only the missing ones are attempted).
     static func create(_ path: String) {
-        var current = ""
-        for component in path.split(separator: "/") {
-            current += "/" + component
-            mkdir(current, 0o755)
-        }
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return }
+        create(String(path[..<slash]))
+        mkdir(path, 0o755)
     }
 
     static func exists(_ path: String) -> Bool {

@@ -26,7 +26,8 @@ extension RegistryClient {
     private func fetchFile(_ file: SimpleFile, to path: String) async throws(IndexError) -> String {
         if LocalDirectory.exists(path) { return path }
         if mode.offline { throw .cache(.offlineMiss(url: file.url)) }
-        LocalDirectory.create(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
+        let directory = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
+        if createdDirectories.insert(directory).inserted { LocalDirectory.create(directory) }
         let expected = file.hashes.first { $0.algorithm == .sha256 }.flatMap { SHA256Digest(hex: $0.value) }
         do {
             _ = try await http.download(request(file.url), to: path, expectedSHA256: expected)

@@ -26,8 +26,8 @@ extension RegistryClient {
 
     private func fetchMetadata(_ file: SimpleFile, package: PackageName, index: ConfiguredIndex) async throws(IndexError) -> CoreMetadata {
         let cached = cache.packageFile(.wheels, index: IndexID(url: index.url.canonical), name: package, extension: file.filename + ".metadata")
-        if let bytes = try? FileContentsReader.read(cached) {
-            return try parseMetadata(bytes, filename: file.filename)
+        if let bytes = try? FileContentsReader.read(cached), let metadata = try? parseMetadata(bytes, filename: file.filename) {
+            return metadata
         }
         if mode.offline { throw .cache(.offlineMiss(url: file.metadataURL)) }
         guard let wheel = file.distribution?.wheel else {
@@ -42,7 +42,7 @@ extension RegistryClient {
             bytes = try await metadataFromWholeWheel(file, wheel: wheel, package: package, index: index)
         }
         let metadata = try parseMetadata(bytes, filename: file.filename)
-        try? AtomicFile.write(bytes, to: cached)
+        try? AtomicFile.write(bytes, to: cached, durable: false)
         return metadata
     }
 

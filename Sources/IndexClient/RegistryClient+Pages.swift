@@ -38,7 +38,10 @@ extension RegistryClient {
         var stored: CachedResponse?
         switch lookup {
         case .fresh:
-            if let bytes = try? entry.readPayload() { return .found(try parsePage(bytes, url: url, package: package)) }
+            // A payload that no longer parses is fetched again.
+            if let bytes = try? entry.readPayload(), let page = try? parsePage(bytes, url: url, package: package) {
+                return .found(page)
+            }
         case .revalidate(let record, let conditions):
             stored = record
             for condition in conditions { headers[condition.name] = condition.value }

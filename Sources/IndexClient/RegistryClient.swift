@@ -26,6 +26,8 @@ public actor RegistryClient {
     let credentials: IndexCredentialStore?
     /// Indexes (canonical URLs) whose servers answered a range request with the whole file.
     var rangeUnsupported: Set<String> = []
+    /// Cache folders already created by this client.
+    var createdDirectories: Set<String> = []
     let pages = OnceMap<String, PageResult>()
     let metadataRequests = OnceMap<String, CoreMetadata>()
     let downloads = OnceMap<String, String>()
