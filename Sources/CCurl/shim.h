@@ -67,4 +67,15 @@ static inline CURL *suv_msg_easy_handle(const CURLMsg *message) { return message
 static inline int suv_msg_is_done(const CURLMsg *message) { return message->msg == CURLMSG_DONE; }
 static inline CURLcode suv_msg_result(const CURLMsg *message) { return message->data.result; }
 
+
+#include <fcntl.h>
+/// Linux's `O_TMPFILE` (an unnamed file in a directory, linked into place when complete); 0
+/// where the platform has none. Not visible to Swift as a macro.
+static inline int suv_o_tmpfile(void) {
+#ifdef O_TMPFILE
+    return O_TMPFILE;
+#else
+    return 0;
+#endif
+}
 #endif

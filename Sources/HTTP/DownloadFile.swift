@@ -1,3 +1,4 @@
+import CCurl
 import Hashing
 #if canImport(Glibc)
 import Glibc
@@ -13,6 +14,9 @@ final class DownloadFile {
     private var descriptor: Int32 = -1
     /// Whether the temporary file exists on disk (and must be removed unless committed).
     private var created = false
+    /// Whether the file is an unnamed `O_TMPFILE` inode: nothing to clean up, and it is
+    /// linked into place in one step (half the file-system work of create-then-rename).
+    private var anonymous = false
     private(set) var hasher = SHA256Hasher()
     private(set) var size: Int64 = 0
 
@@ -64,6 +68,9 @@ final class DownloadFile {
             return .failure(error)
         }
         let digest = hasher.finalize()
+        if anonymous {
+            return commitAnonymous(digest: digest, expected: expected, url: url)
+        }
         let closed = close(descriptor)
         let closeErrno = errno
         descriptor = -1
@@ -84,6 +91,19 @@ final class DownloadFile {
         return .success(digest)
     }
 
+    private func commitAnonymous(digest: SHA256Digest, expected: SHA256Digest?, url: String) -> Result<SHA256Digest, HTTPError> {
+        defer { discard() }
+        if let expected, expected != digest {
+            return .failure(.hashMismatch(url: url, expected: expected, actual: digest))
+        }
+        let linked = linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, destination, AT_SYMLINK_FOLLOW)
+        // Someone else put the same verified file there first: theirs is as good as ours.
+        if linked != 0, errno != EEXIST {
+            return .failure(Self.error(destination, "link a download to", errno))
+        }
+        return .success(digest)
+    }
+
     /// Closes and removes the temporary file, if any.
     func discard() {
         if descriptor >= 0 {
@@ -97,6 +117,15 @@ final class DownloadFile {
     }
 
     private func create() -> HTTPError? {
+        let flag = suv_o_tmpfile()
+        if flag != 0 {
+            let directory = destination.lastIndex(of: "/").map { String(destination[..<$0]) } ?? "."
+            descriptor = open(directory.isEmpty ? "/" : directory, flag | O_WRONLY | O_CLOEXEC, 0o644)
+            if descriptor >= 0 {
+                anonymous = true
+                return nil
+            }
+        }
         descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return Self.error(temporaryPath, "create", errno) }
         created = true
