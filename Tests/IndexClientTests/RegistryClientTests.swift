@@ -114,6 +114,25 @@ import Hashing
         #expect(!locked.description.contains("user:pw123@"))
     }
 
+    @Test func credentialsFromTheEnvironmentAreSent() async throws {
+        let locked = try index(server.url("/simple/", fault: "auth=ci-user:env-token"), name: "private-index")
+        let environment = SettingsEnvironment(
+            variables: ["UV_INDEX_PRIVATE_INDEX_USERNAME": "ci-user", "UV_INDEX_PRIVATE_INDEX_PASSWORD": "env-token"],
+            workingDirectory: "/")
+        let store = IndexCredentialStore(indexes: [locked], environment: environment)
+        #expect(!(try await client([locked], credentials: store).files(for: PackageName("gamma"))[0].files.isEmpty))
+        // Without them the index refuses.
+        let error = await #expect(throws: IndexError.self) { try await client([locked]).files(for: PackageName("alpha")) }
+        #expect(error?.message.contains("access denied (HTTP 401)") == true)
+    }
+
+    @Test func credentialsFromNetrcAreSent() async throws {
+        let locked = try index(server.url("/simple/", fault: "auth=netrc-user:netrc-pass"))
+        let netrc = try NetrcFile(parsing: "machine 127.0.0.1\n  login netrc-user\n  password netrc-pass\n")
+        let store = IndexCredentialStore(indexes: [locked], environment: SettingsEnvironment(variables: [:], workingDirectory: "/"), netrc: netrc)
+        #expect(!(try await client([locked], credentials: store).files(for: PackageName("eta"))[0].files.isEmpty))
+    }
+
     @Test func metadataComesFromPEP658Files() async throws {
         let simple = try index(server.url("/simple/"))
         let registry = client([simple])
