@@ -55,6 +55,10 @@ let package = Package(
 
         // MARK: L4 — pure project models
 
+        /// PubGrub version solving over PEP 440 ranges, with derivation reports. No I/O: package
+        /// versions and dependencies come from a `DependencyProvider`.
+        .target(name: "Resolver", dependencies: ["SuvBasics", "PEP440", "PEP508"]),
+
         /// `pyproject.toml` and `uv.toml` read models and the format-preserving editor.
         .target(name: "PyProject", dependencies: ["SuvBasics", "TOML"]),
 
@@ -128,6 +132,7 @@ let package = Package(
             name: "PEP508Tests",
             dependencies: ["PEP508", "PEP440", "SuvTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
+        .testTarget(name: "ResolverTests", dependencies: ["Resolver", "PEP440", "PEP508"]),
         .testTarget(name: "PackagingTypesTests", dependencies: ["PackagingTypes", "PEP440", "SuvTestSupport"]),
         .testTarget(name: "PythonTests", dependencies: ["Python", "PEP508", "PackagingTypes", "SuvTestSupport"]),
         .testTarget(name: "PyProjectTests", dependencies: ["PyProject", "TOML", "SuvTestSupport"]),
