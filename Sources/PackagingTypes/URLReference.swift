@@ -1,3 +1,5 @@
+import SuvBasics
+
 /// String-level URL handling for index pages: RFC 3986 reference resolution (`../../files/x`
 /// against the page URL), fragment splitting, percent-decoding of file names and `file://` URLs
 /// for local directories. URLs stay strings; no Foundation.
@@ -52,57 +54,12 @@ public enum URLReference {
 
     /// `text` with `%XX` escapes decoded (invalid escapes and invalid UTF-8 are kept as written).
     public static func percentDecoded(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
-        let bytes = Array(text.utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count,
-               let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
-                output.append(high << 4 | low)
-                index += 3
-            } else {
-                output.append(bytes[index])
-                index += 1
-            }
-        }
-        return String(validating: output, as: UTF8.self) ?? text
+        PercentEncoding.decode(text)
     }
 
     /// A `file://` URL for an absolute local path, percent-encoding what a URL path may not hold.
     public static func fileURL(path: String) -> String {
-        var output = "file://"
-        if !path.hasPrefix("/") { output += "/" }
-        for byte in path.utf8 {
-            if isPathSafe(byte) {
-                output.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                let digits = Array("0123456789ABCDEF".utf8)
-                output += "%"
-                output.unicodeScalars.append(Unicode.Scalar(digits[Int(byte >> 4)]))
-                output.unicodeScalars.append(Unicode.Scalar(digits[Int(byte & 0xF)]))
-            }
-        }
-        return output
-    }
-
-    private static func isPathSafe(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            true
-        default:
-            Array("-._~/!$&'()*+,;=:@".utf8).contains(byte)
-        }
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
+        (path.hasPrefix("/") ? "file://" : "file:///") + PercentEncoding.encodePath(path)
     }
 
     /// RFC 3986 §5.2.3.

@@ -1,3 +1,5 @@
+import SuvBasics
+
 /// Hides credentials in URLs before they reach messages and logs, as uv's `DisplaySafeUrl`:
 ///
 /// - user and password: `https://user:****@host/…`;

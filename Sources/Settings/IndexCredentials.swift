@@ -1,3 +1,5 @@
+import SuvBasics
+
 /// A user name and password for HTTP basic authentication. Printing one never shows the
 /// password (`description` is redacted), so credentials can sit in values that get logged.
 public struct IndexCredentials: Sendable, Hashable, CustomStringConvertible {
