@@ -1,0 +1,96 @@
+import PEP440
+
+/// The solver's current beliefs: an ordered list of decisions and derivations.
+///
+/// For every package it keeps the intersection of all terms assigned to it, so asking whether
+/// an incompatibility is satisfied, contradicted or *almost satisfied* (all but one term
+/// satisfied, which forces the negation of that term) costs one term relation per package.
+struct PartialSolution: Sendable {
+    private(set) var assignments: [Assignment] = []
+    /// The intersection of the terms assigned to each package.
+    private(set) var accumulated: [PackageID: Term] = [:]
+    /// Packages with a decision, and the version decided.
+    private(set) var decisions: [PackageID: Version] = [:]
+    /// The number of decisions made so far.
+    private(set) var decisionLevel = 0
+
+    /// How an incompatibility relates to the partial solution.
+    enum Relation: Equatable {
+        /// Every term is satisfied: a conflict.
+        case satisfied
+        /// Some term is contradicted: the incompatibility cannot become a conflict.
+        case contradicted
+        /// Every term but this one is satisfied: its negation must hold.
+        case almostSatisfied(Term)
+        /// Two or more terms are undecided.
+        case inconclusive
+    }
+
+    mutating func decide(_ package: PackageID, _ version: Version) {
+        decisionLevel += 1
+        decisions[package] = version
+        append(Assignment(term: Term(package, .exactly(version)), decisionLevel: decisionLevel, cause: nil))
+    }
+
+    mutating func derive(_ term: Term, cause: IncompatibilityID) {
+        append(Assignment(term: term, decisionLevel: decisionLevel, cause: cause))
+    }
+
+    private mutating func append(_ assignment: Assignment) {
+        assignments.append(assignment)
+        let package = assignment.term.package
+        accumulated[package] = accumulated[package].map { $0.intersection(assignment.term) } ?? assignment.term
+    }
+
+    /// Drops every assignment above `level`.
+    mutating func backtrack(to level: Int) {
+        let kept = assignments.prefix { $0.decisionLevel <= level }
+        assignments = []
+        accumulated = [:]
+        decisions = [:]
+        decisionLevel = level
+        for assignment in kept {
+            if assignment.isDecision, let version = assignment.term.ranges.singleVersion {
+                decisions[assignment.term.package] = version
+            }
+            append(assignment)
+        }
+    }
+
+    func relation(to incompatibility: Incompatibility) -> Relation {
+        var unsatisfied: Term?
+        for term in incompatibility.terms {
+            guard let known = accumulated[term.package] else {
+                if unsatisfied != nil { return .inconclusive }
+                unsatisfied = term
+                continue
+            }
+            switch term.relation(to: known) {
+            case .satisfied: continue
+            case .contradicted: return .contradicted
+            case .inconclusive:
+                if unsatisfied != nil { return .inconclusive }
+                unsatisfied = term
+            }
+        }
+        return unsatisfied.map { .almostSatisfied($0) } ?? .satisfied
+    }
+
+    /// The index of the earliest assignment after which `term` is satisfied, if any.
+    func satisfierIndex(of term: Term) -> Int? {
+        var known: Term?
+        for (index, assignment) in assignments.enumerated() where assignment.term.package == term.package {
+            let next = known.map { $0.intersection(assignment.term) } ?? assignment.term
+            if term.isSatisfied(by: next) { return index }
+            known = next
+        }
+        return nil
+    }
+
+    /// Positive beliefs about packages that have no decision yet: what still needs a version.
+    var undecided: [Term] {
+        accumulated.values
+            .filter { $0.isPositive && decisions[$0.package] == nil }
+            .sorted { $0.package < $1.package }
+    }
+}

@@ -1,1 +1,0 @@
-// Resolver: being written.

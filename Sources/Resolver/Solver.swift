@@ -1,0 +1,220 @@
+import PEP440
+import SuvBasics
+
+/// PubGrub version solving: finds one version per required package such that every dependency
+/// holds, or proves that none exists.
+///
+/// The loop alternates two steps until every required package has a version:
+///
+/// 1. **Unit propagation.** An incompatibility whose terms are all satisfied but one forces the
+///    negation of that term. When one is fully satisfied (a conflict), *conflict resolution*
+///    combines it with the incompatibilities that caused its terms until it finds a learned
+///    incompatibility that would have prevented the conflict, backjumps to the decision level
+///    where that one becomes almost satisfied, and records it so the mistake is never repeated.
+///    Resolving down to `{root}` means there is no solution.
+/// 2. **Decision making.** Pick the undecided package with the fewest candidate versions, then its
+///    preferred version if it is still allowed, otherwise its highest allowed version; record the
+///    version's dependencies as incompatibilities, and decide it unless that would immediately
+///    conflict.
+///
+/// The solver is deterministic and sequential; all I/O is behind ``DependencyProvider``.
+public struct Solver<Provider: DependencyProvider>: Sendable {
+    public let provider: Provider
+    /// Versions to try first when they are allowed (from a lockfile or installed packages).
+    public let preferences: [PackageID: Version]
+
+    public init(provider: Provider, preferences: [PackageID: Version] = [:]) {
+        self.provider = provider
+        self.preferences = preferences
+    }
+
+    /// Resolves `requirements` (the root's dependencies) to one version per package. The root
+    /// is not in the result.
+    ///
+    /// Throws ``ResolverError/noSolution(_:)`` when the requirements are unsatisfiable, and
+    /// rethrows the provider's errors.
+    public func solve(_ requirements: [PackageID: VersionRanges]) async throws -> [PackageID: Version] {
+        var state = SolverState(requirements: requirements, preferences: preferences)
+        state.add(Incompatibility([Term(.root, .full, isPositive: false)], cause: .root))
+        var next: PackageID? = .root
+        while let package = next {
+            try state.propagate(from: package)
+            next = try await state.makeDecision(provider: provider)
+        }
+        var result = state.solution.decisions
+        result[.root] = nil
+        return result
+    }
+}
+
+/// The mutable state of one ``Solver/solve(_:)`` call.
+struct SolverState: Sendable {
+    let requirements: [PackageID: VersionRanges]
+    let preferences: [PackageID: Version]
+    /// Every incompatibility, external or derived: the arena of the derivation graph.
+    private(set) var incompatibilities: [Incompatibility] = []
+    /// The incompatibilities that propagation consults, per package they mention.
+    private var byPackage: [PackageID: [IncompatibilityID]] = [:]
+    private(set) var solution = PartialSolution()
+    private var versionCache: [PackageID: [Version]] = [:]
+
+    init(requirements: [PackageID: VersionRanges], preferences: [PackageID: Version]) {
+        self.requirements = requirements
+        self.preferences = preferences
+    }
+
+    // MARK: Incompatibilities
+
+    /// Stores an incompatibility in the arena without making propagation see it.
+    private mutating func store(_ incompatibility: Incompatibility) -> IncompatibilityID {
+        incompatibilities.append(incompatibility)
+        return incompatibilities.count - 1
+    }
+
+    private mutating func index(_ id: IncompatibilityID) {
+        for term in incompatibilities[id].terms { byPackage[term.package, default: []].append(id) }
+    }
+
+    @discardableResult
+    mutating func add(_ incompatibility: Incompatibility) -> IncompatibilityID {
+        let id = store(incompatibility)
+        index(id)
+        return id
+    }
+
+    // MARK: Unit propagation
+
+    mutating func propagate(from package: PackageID) throws(ResolverError) {
+        var changed: [PackageID] = [package]
+        while let current = changed.popLast() {
+            for id in (byPackage[current] ?? []).reversed() {
+                switch solution.relation(to: incompatibilities[id]) {
+                case .satisfied:
+                    let learned = try resolveConflict(id)
+                    guard case .almostSatisfied(let term) = solution.relation(to: incompatibilities[learned]) else {
+                        throw .invariantViolated("a learned incompatibility is not almost satisfied after backjumping")
+                    }
+                    solution.derive(term.negated, cause: learned)
+                    changed = [term.package]
+                case .almostSatisfied(let term):
+                    solution.derive(term.negated, cause: id)
+                    changed.append(term.package)
+                    continue
+                case .contradicted, .inconclusive:
+                    continue
+                }
+                break
+            }
+        }
+    }
+
+    // MARK: Conflict resolution
+
+    /// Derives from the satisfied incompatibility `conflict` one that forces progress after a
+    /// backjump, and performs the backjump; throws when the derivation reaches `{root}`.
+    private mutating func resolveConflict(_ conflict: IncompatibilityID) throws(ResolverError) -> IncompatibilityID {
+        var current = conflict
+        var isNew = false
+        while !incompatibilities[current].isFailure {
+            var recentTerm: Term?
+            var recentIndex = -1
+            var difference: Term?
+            var previousLevel = 1
+            for term in incompatibilities[current].terms {
+                guard let index = solution.satisfierIndex(of: term) else {
+                    throw .invariantViolated("a term of a conflict has no satisfier")
+                }
+                if index > recentIndex {
+                    if recentIndex >= 0 {
+                        previousLevel = max(previousLevel, solution.assignments[recentIndex].decisionLevel)
+                    }
+                    recentTerm = term
+                    recentIndex = index
+                    difference = nil
+                } else {
+                    previousLevel = max(previousLevel, solution.assignments[index].decisionLevel)
+                }
+                if recentTerm == term {
+                    let rest = solution.assignments[recentIndex].term.difference(term)
+                    if !rest.isEmpty {
+                        difference = rest
+                        guard let earlier = solution.satisfierIndex(of: rest.negated) else {
+                            throw .invariantViolated("a satisfier's difference has no satisfier")
+                        }
+                        previousLevel = max(previousLevel, solution.assignments[earlier].decisionLevel)
+                    }
+                }
+            }
+            guard let term = recentTerm else { throw .invariantViolated("a conflict without terms") }
+            let satisfier = solution.assignments[recentIndex]
+            guard let cause = satisfier.cause, previousLevel >= satisfier.decisionLevel else {
+                solution.backtrack(to: previousLevel)
+                if isNew { index(current) }
+                return current
+            }
+            var terms = incompatibilities[current].terms.filter { $0 != term }
+            terms += incompatibilities[cause].terms.filter { $0.package != satisfier.term.package }
+            if let difference { terms.append(difference.negated) }
+            current = store(Incompatibility(terms, cause: .conflict(current, cause)))
+            isNew = true
+        }
+        throw .noSolution(ResolutionFailure(incompatibilities: incompatibilities, root: current))
+    }
+
+    // MARK: Decision making
+
+    /// Picks the next package and version; returns the package to propagate from, or `nil`
+    /// when every required package has a version.
+    mutating func makeDecision(provider: some DependencyProvider) async throws -> PackageID? {
+        var best: (term: Term, candidates: [Version])?
+        for term in solution.undecided {
+            let candidates = try await versions(of: term.package, provider: provider).filter(term.ranges.contains)
+            if best == nil || candidates.count < (best?.candidates.count ?? 0) { best = (term, candidates) }
+        }
+        guard let (term, candidates) = best else { return nil }
+        let package = term.package
+        let preferred = preferences[package].flatMap { candidates.contains($0) ? $0 : nil }
+        guard let version = preferred ?? candidates.first else {
+            add(Incompatibility([term], cause: .noVersions))
+            return package
+        }
+        let pin = try await pinRange(package, version, provider: provider)
+        let dependencies: Dependencies = package.isRoot
+            ? .available(requirements)
+            : try await provider.dependencies(of: package, version: version)
+        switch dependencies {
+        case .unavailable(let reason):
+            add(Incompatibility([Term(package, pin)], cause: .unavailable(reason)))
+        case .available(let dependencies):
+            var conflicts = false
+            for (dependency, ranges) in dependencies.sorted(by: { $0.key < $1.key }) where dependency != package {
+                let incompatibility = Incompatibility(
+                    [Term(package, pin), Term(dependency, ranges, isPositive: false)], cause: .dependency)
+                add(incompatibility)
+                conflicts = conflicts || incompatibility.terms.allSatisfy { term in
+                    term.package == package || solution.accumulated[term.package].map(term.isSatisfied(by:)) == true
+                }
+            }
+            if !conflicts { solution.decide(package, version) }
+        }
+        return package
+    }
+
+    private mutating func versions(of package: PackageID, provider: some DependencyProvider) async throws -> [Version] {
+        if package.isRoot { return [.root] }
+        if let cached = versionCache[package] { return cached }
+        let versions = try await provider.versions(of: package)
+        versionCache[package] = versions
+        return versions
+    }
+
+    /// The range a dependency incompatibility names for `version`: `==version` (which also
+    /// covers local versions such as `1.0+cpu`) unless the package has local variants of that
+    /// version, whose dependencies may differ; then exactly `version`.
+    private mutating func pinRange(_ package: PackageID, _ version: Version,
+                                   provider: some DependencyProvider) async throws -> VersionRanges {
+        let all = try await versions(of: package, provider: provider)
+        let hasLocals = version.isLocal || all.contains { $0 != version && $0.publicVersion == version }
+        return hasLocals ? .exactly(version) : VersionSpecifier(.equal, version).ranges
+    }
+}
