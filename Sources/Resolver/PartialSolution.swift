@@ -42,6 +42,12 @@ struct PartialSolution: Sendable {
         accumulated[package] = accumulated[package].map { $0.intersection(assignment.term) } ?? assignment.term
     }
 
+    /// The decision level at which `package` was decided, if it was.
+    func decisionLevel(of package: PackageID) -> Int? {
+        guard decisions[package] != nil else { return nil }
+        return assignments.first { $0.isDecision && $0.term.package == package }?.decisionLevel
+    }
+
     /// Drops every assignment above `level`.
     mutating func backtrack(to level: Int) {
         let kept = assignments.prefix { $0.decisionLevel <= level }

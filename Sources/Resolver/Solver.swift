@@ -12,12 +12,17 @@ import SuvBasics
 ///    incompatibility that would have prevented the conflict, backjumps to the decision level
 ///    where that one becomes almost satisfied, and records it so the mistake is never repeated.
 ///    Resolving down to `{root}` means there is no solution.
-/// 2. **Decision making.** Pick the undecided package with the fewest candidate versions, then its
-///    preferred version if it is still allowed, otherwise its highest allowed version; record the
-///    version's dependencies as incompatibilities, and decide it unless that would immediately
-///    conflict.
+/// 2. **Decision making.** Pick the undecided package with the highest priority (uv's order, see
+///    ``PackagePriorities``), then its preferred version if it is still allowed, otherwise the
+///    provider's choice within the allowed range; record the version's dependencies as
+///    incompatibilities, and decide it unless that would immediately conflict.
 ///
-/// The solver is deterministic and sequential; all I/O is behind ``DependencyProvider``.
+/// Packages that keep conflicting are reprioritized as uv does: after five conflicts a package
+/// whose versions were rejected is decided earlier, and one whose versions caused rejections is
+/// decided later (and its decision undone).
+///
+/// The solver is deterministic and sequential; all I/O is behind ``DependencyProvider``, which
+/// is told after each propagation which packages are still open so it can fetch ahead.
 public struct Solver<Provider: DependencyProvider>: Sendable {
     public let provider: Provider
     /// Versions to try first when they are allowed (from a lockfile or installed packages).
@@ -28,28 +33,41 @@ public struct Solver<Provider: DependencyProvider>: Sendable {
         self.preferences = preferences
     }
 
-    /// Resolves `requirements` (the root's dependencies) to one version per package. The root
-    /// is not in the result.
+    /// Resolves `requirements` (the root's dependencies, in order) to one version per package.
+    /// The root is not in the result.
     ///
     /// Throws ``ResolverError/noSolution(_:)`` when the requirements are unsatisfiable, and
     /// rethrows the provider's errors.
-    public func solve(_ requirements: [PackageID: VersionRanges]) async throws -> [PackageID: Version] {
+    public func solve(_ requirements: [Dependency]) async throws -> [PackageID: Version] {
         var state = SolverState(requirements: requirements, preferences: preferences)
         state.add(Incompatibility([Term(.root, .full, isPositive: false)], cause: .root))
-        var next: PackageID? = .root
-        while let package = next {
-            try state.propagate(from: package)
-            next = try await state.makeDecision(provider: provider)
+        var next = PackageID.root
+        while true {
+            try Task.checkCancellation()
+            try state.propagate(from: next)
+            for term in state.solution.undecided { provider.prefetch(term.package, in: term.ranges) }
+            state.reprioritizeConflicts()
+            guard let package = state.highestPriorityUndecided() else { break }
+            next = package
+            try await state.makeDecision(package, provider: provider)
         }
         var result = state.solution.decisions
         result[.root] = nil
         return result
     }
+
+    /// Resolves requirements given as a dictionary, taken in package order.
+    public func solve(_ requirements: [PackageID: VersionRanges]) async throws -> [PackageID: Version] {
+        try await solve(requirements.sorted { $0.key < $1.key }.map { Dependency($0.key, $0.value) })
+    }
 }
 
 /// The mutable state of one ``Solver/solve(_:)`` call.
 struct SolverState: Sendable {
-    let requirements: [PackageID: VersionRanges]
+    /// After this many conflicts a package is reprioritized (uv's threshold).
+    static let conflictThreshold = 5
+
+    let requirements: [Dependency]
     let preferences: [PackageID: Version]
     /// Every incompatibility, external or derived: the arena of the derivation graph.
     private(set) var incompatibilities: [Incompatibility] = []
@@ -57,8 +75,15 @@ struct SolverState: Sendable {
     private var byPackage: [PackageID: [IncompatibilityID]] = [:]
     private(set) var solution = PartialSolution()
     private var versionCache: [PackageID: [Version]] = [:]
+    private var priorities = PackagePriorities()
+    /// The package decided (or attempted) last.
+    private var next = PackageID.root
+    private var affectedCounts: [PackageID: Int] = [:]
+    private var culpritCounts: [PackageID: Int] = [:]
+    private var toPrioritize: [PackageID] = []
+    private var toDeprioritize: [PackageID] = []
 
-    init(requirements: [PackageID: VersionRanges], preferences: [PackageID: Version]) {
+    init(requirements: [Dependency], preferences: [PackageID: Version]) {
         self.requirements = requirements
         self.preferences = preferences
     }
@@ -95,6 +120,7 @@ struct SolverState: Sendable {
                         throw .invariantViolated("a learned incompatibility is not almost satisfied after backjumping")
                     }
                     solution.derive(term.negated, cause: learned)
+                    recordConflict(affected: term.package, learned)
                     changed = [term.package]
                 case .almostSatisfied(let term):
                     solution.derive(term.negated, cause: id)
@@ -163,22 +189,44 @@ struct SolverState: Sendable {
 
     // MARK: Decision making
 
-    /// Picks the next package and version; returns the package to propagate from, or `nil`
-    /// when every required package has a version.
-    mutating func makeDecision(provider: some DependencyProvider) async throws -> PackageID? {
-        var best: (term: Term, candidates: [Version])?
+    /// The undecided package to decide next, or `nil` when every required package has a version.
+    func highestPriorityUndecided() -> PackageID? {
+        var best: (package: PackageID, key: (PackagePriorities.Priority, Int))?
         for term in solution.undecided {
-            let candidates = try await versions(of: term.package, provider: provider).filter(term.ranges.contains)
-            if best == nil || candidates.count < (best?.candidates.count ?? 0) { best = (term, candidates) }
+            let key = priorities.key(term.package)
+            if let current = best, !(current.key < key) { continue }
+            best = (term.package, key)
         }
-        guard let (term, candidates) = best else { return nil }
-        let package = term.package
-        let preferred = preferences[package].flatMap { candidates.contains($0) ? $0 : nil }
-        guard let version = preferred ?? candidates.first else {
+        return best?.package
+    }
+
+    /// Chooses a version of `package` and records its dependencies; decides it unless that
+    /// would immediately conflict. Without a usable version, records why.
+    mutating func makeDecision(_ package: PackageID, provider: some DependencyProvider) async throws {
+        next = package
+        guard let term = solution.accumulated[package] else { return }
+        let choice: VersionChoice
+        if package.isRoot {
+            choice = .candidate(.root)
+        } else if let preferred = preferences[package], term.ranges.contains(preferred),
+                  try await versions(of: package, provider: provider).contains(preferred) {
+            choice = .candidate(preferred)
+        } else {
+            choice = try await provider.chooseVersion(for: package, in: term.ranges)
+        }
+        let version: Version
+        switch choice {
+        case .none:
             add(Incompatibility([term], cause: .noVersions))
-            return package
+            return
+        case .unavailable(let rejected, let reason):
+            let pin = try await pinRange(package, rejected, provider: provider)
+            add(Incompatibility([Term(package, pin)], cause: .unavailable(reason)))
+            return
+        case .candidate(let chosen):
+            version = chosen
         }
-        let pin = try await pinRange(package, version, provider: provider)
+        let pin = package.isRoot ? VersionRanges.full : try await pinRange(package, version, provider: provider)
         let dependencies: Dependencies = package.isRoot
             ? .available(requirements)
             : try await provider.dependencies(of: package, version: version)
@@ -186,18 +234,55 @@ struct SolverState: Sendable {
         case .unavailable(let reason):
             add(Incompatibility([Term(package, pin)], cause: .unavailable(reason)))
         case .available(let dependencies):
-            var conflicts = false
-            for (dependency, ranges) in dependencies.sorted(by: { $0.key < $1.key }) where dependency != package {
-                let incompatibility = Incompatibility(
-                    [Term(package, pin), Term(dependency, ranges, isPositive: false)], cause: .dependency)
-                add(incompatibility)
-                conflicts = conflicts || incompatibility.terms.allSatisfy { term in
+            var conflict: IncompatibilityID?
+            for dependency in dependencies where dependency.package != package {
+                priorities.insert(dependency.package, dependency.ranges)
+                let id = add(Incompatibility(
+                    [Term(package, pin), Term(dependency.package, dependency.ranges, isPositive: false)], cause: .dependency))
+                if conflict == nil, incompatibilities[id].terms.allSatisfy({ term in
                     term.package == package || solution.accumulated[term.package].map(term.isSatisfied(by:)) == true
+                }) {
+                    conflict = id
                 }
             }
-            if !conflicts { solution.decide(package, version) }
+            if let conflict {
+                recordConflict(affected: package, conflict)
+            } else {
+                solution.decide(package, version)
+            }
         }
-        return package
+    }
+
+    // MARK: Conflict tracking
+
+    /// Counts a conflict: the other packages of `incompatibility` were its culprits, and the
+    /// package decided last was affected (as uv counts them).
+    private mutating func recordConflict(affected: PackageID, _ incompatibility: IncompatibilityID) {
+        var culpritIsReal = false
+        for term in incompatibilities[incompatibility].terms
+        where term.package != affected && (term.package.isRoot || term.package.name != affected.name) {
+            culpritIsReal = true
+            culpritCounts[term.package, default: 0] += 1
+            if culpritCounts[term.package] == Self.conflictThreshold { toDeprioritize.append(term.package) }
+        }
+        guard culpritIsReal else { return }
+        affectedCounts[next, default: 0] += 1
+        if affectedCounts[next] == Self.conflictThreshold { toPrioritize.append(next) }
+    }
+
+    /// Applies the reprioritizations earned by recent conflicts; a package moved late has its
+    /// decision undone.
+    mutating func reprioritizeConflicts() {
+        for package in toPrioritize where !package.isRoot {
+            _ = priorities.markConflictEarly(package)
+        }
+        toPrioritize = []
+        for package in toDeprioritize where !package.isRoot {
+            if priorities.markConflictLate(package), let level = solution.decisionLevel(of: package) {
+                solution.backtrack(to: level - 1)
+            }
+        }
+        toDeprioritize = []
     }
 
     private mutating func versions(of package: PackageID, provider: some DependencyProvider) async throws -> [Version] {

@@ -37,9 +37,10 @@ struct InMemoryProvider: DependencyProvider {
         }
     }
 
-    /// Parses `a>=1; b[x]; c==2.0` into requirement ranges.
-    static func requirements(_ text: String) -> [PackageID: VersionRanges] {
-        var result: [PackageID: VersionRanges] = [:]
+    /// Parses `a>=1; b[x]; c==2.0` into requirement ranges, in order; repeated packages are
+    /// merged by intersection at their first position.
+    static func requirements(_ text: String) -> [Dependency] {
+        var result: [Dependency] = []
         for item in text.split(separator: ";") {
             let item = item.trimmingCharacters(in: " ")
             guard !item.isEmpty else { continue }
@@ -47,7 +48,11 @@ struct InMemoryProvider: DependencyProvider {
             let package = packageID(String(item[..<nameEnd]))
             let specifiers = String(item[nameEnd...]).trimmingCharacters(in: " ")
             let ranges = specifiers.isEmpty ? VersionRanges.full : (try! VersionSpecifiers(parsing: specifiers)).ranges
-            result[package] = result[package].map { $0.intersection(ranges) } ?? ranges
+            if let index = result.firstIndex(where: { $0.package == package }) {
+                result[index] = Dependency(package, result[index].ranges.intersection(ranges))
+            } else {
+                result.append(Dependency(package, ranges))
+            }
         }
         return result
     }
@@ -63,10 +68,10 @@ struct InMemoryProvider: DependencyProvider {
     }
 
     func dependencies(of package: PackageID, version: Version) async throws -> Dependencies {
-        guard package.extra != nil else { return table[package]?[version] ?? .available([:]) }
-        var dependencies: [PackageID: VersionRanges] = [package.base: .exactly(version)]
+        guard package.extra != nil else { return table[package]?[version] ?? .available([]) }
+        var dependencies = [Dependency(package.base, .exactly(version))]
         if case .available(let extra)? = table[package]?[version] {
-            dependencies.merge(extra) { $0.intersection($1) }
+            dependencies += extra
         }
         return .available(dependencies)
     }

@@ -77,9 +77,9 @@ import Testing
         #expect(report == """
             Because there is no version of foo>1.0.0,<2 and foo==1.0.0 depends on bar>=2.0,<3, we can conclude that foo>=1.0.0,<2 depends on bar>=2.0,<3. (1)
 
-            Because there is no version of bar>2.0.0,<3 and bar==2.0.0 depends on baz>=3.0,<4, we can conclude that bar>=2.0.0,<3 depends on baz>=3.0,<4.
+            Because bar==2.0.0 depends on baz>=3.0,<4 and there is no version of bar>2.0.0,<3, we can conclude that bar>=2.0.0,<3 depends on baz>=3.0,<4.
             And because we know from (1) that foo>=1.0.0,<2 depends on bar>=2.0,<3, we can conclude that foo>=1.0.0,<2 depends on baz>=3.0,<4.
-            And because you require baz>=1.0,<2 and you require foo>=1.0,<2, we can conclude that your requirements are unsatisfiable.
+            And because you require foo>=1.0,<2 and you require baz>=1.0,<2, we can conclude that your requirements are unsatisfiable.
             """)
 
     }
