@@ -40,6 +40,8 @@ let package = Package(
         .target(name: "Hashing", dependencies: ["SuvBasics", "CCrypto"]),
         /// Zip archives: central directory, local headers, stored/deflated entries (over zlib).
         .target(name: "Zip", dependencies: ["SuvBasics", "CZlib"]),
+        /// Tar archives (ustar, GNU, pax), streaming gzip, and `PKG-INFO` from sdists (over zlib).
+        .target(name: "Tarball", dependencies: ["SuvBasics", "CZlib"]),
         /// PEP 440 versions, specifiers, and version ranges as an exact set algebra.
         .target(name: "PEP440", dependencies: ["SuvBasics"]),
 
@@ -47,6 +49,8 @@ let package = Package(
 
         /// PEP 508 requirements and markers: parsing, evaluation, and the marker algebra.
         .target(name: "PEP508", dependencies: ["SuvBasics", "PEP440"]),
+        /// pip requirements files (`-r`, `-c`, `-e`, hashes, index options), with injected loading.
+        .target(name: "RequirementsTxt", dependencies: ["SuvBasics", "PEP440", "PEP508"]),
 
         // MARK: L3 — packaging formats
 
@@ -61,6 +65,9 @@ let package = Package(
 
         /// `pyproject.toml` and `uv.toml` read models and the format-preserving editor.
         .target(name: "PyProject", dependencies: ["SuvBasics", "TOML"]),
+        /// Resolution policy over the solver: candidate selection (pre-releases, strategies, yanked,
+        /// wheel tags, Requires-Python), requirement expansion, prefetching; I/O behind `DistributionSource`.
+        .target(name: "Resolution", dependencies: ["SuvBasics", "PEP440", "PEP508", "PackagingTypes", "PyProject", "Resolver"]),
 
         // MARK: L5 — terminal I/O
 
@@ -84,6 +91,12 @@ let package = Package(
             name: "IndexClient",
             dependencies: ["SuvBasics", "HTTP", "Cache", "Settings", "Hashing", "Zip", "PackagingTypes", "PEP440", "PEP508"]
         ),
+        /// The resolver's distribution source over the registry client: pages, wheel metadata and
+        /// source distributions' static `PKG-INFO`.
+        .target(
+            name: "Distribution",
+            dependencies: ["SuvBasics", "IndexClient", "Settings", "PackagingTypes", "Resolution", "Tarball"]
+        ),
 
         // MARK: L6 — interpreters
 
@@ -102,7 +115,8 @@ let package = Package(
         .target(
             name: "SuvCLI",
             dependencies: [
-                "SuvBasics", "Console", "PyProject", "TOML", "HTTP", "Cache", "Settings",
+                "SuvBasics", "Console", "PyProject", "TOML", "HTTP", "Cache", "Settings", "PEP440", "PEP508",
+                "PackagingTypes", "Python", "IndexClient", "RequirementsTxt", "Resolver", "Resolution", "Distribution",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -132,6 +146,7 @@ let package = Package(
             name: "PEP508Tests",
             dependencies: ["PEP508", "PEP440", "SuvTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
+        .testTarget(name: "RequirementsTxtTests", dependencies: ["RequirementsTxt", "PEP508", "SuvTestSupport"]),
         .testTarget(name: "ResolverTests", dependencies: ["Resolver", "PEP440", "PEP508"]),
         .testTarget(name: "PackagingTypesTests", dependencies: ["PackagingTypes", "PEP440", "SuvTestSupport"]),
         .testTarget(name: "PythonTests", dependencies: ["Python", "PEP508", "PackagingTypes", "SuvTestSupport"]),
@@ -139,6 +154,7 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Hashing", "SuvTestSupport"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "ZipTests", dependencies: ["Zip", "SuvTestSupport"]),
+        .testTarget(name: "TarballTests", dependencies: ["Tarball", "SuvTestSupport"]),
         .testTarget(name: "CacheTests", dependencies: ["Cache", "Hashing", "SuvTestSupport"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings", "PyProject", "SuvTestSupport"]),
         .testTarget(

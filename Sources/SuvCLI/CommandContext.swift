@@ -12,11 +12,15 @@ package struct CommandContext: Sendable {
     package var environment: [String: String]
     /// The global options resolved against the environment.
     package var settings: GlobalSettings
+    /// The command line after `suv` (for headers that record the command, such as
+    /// `pip compile`'s).
+    package var arguments: [String]
 
-    package init(printer: Printer, environment: [String: String], settings: GlobalSettings) {
+    package init(printer: Printer, environment: [String: String], settings: GlobalSettings, arguments: [String] = []) {
         self.printer = printer
         self.environment = environment
         self.settings = settings
+        self.arguments = arguments
     }
 
     /// Prints each warning as `warning: ...`.

@@ -66,7 +66,7 @@ public enum SuvCLI {
             color: settings.color,
             environment: environment
         )
-        let context = CommandContext(printer: commandPrinter, environment: environment, settings: settings)
+        let context = CommandContext(printer: commandPrinter, environment: environment, settings: settings, arguments: arguments)
         context.warn(settings.warnings)
         commandPrinter.debug(SuvVersion.longVersion)
 

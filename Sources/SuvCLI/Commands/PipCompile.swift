@@ -76,6 +76,16 @@ package struct PipCompile: RequestCommand, HasGlobalOptions {
     ))
     package var pythonPlatform: String?
 
+    @Flag(name: .customLong("no-build"), help: "Don't build source distributions")
+    package var noBuild = false
+
+    @Option(name: .customLong("no-binary"), help: ArgumentHelp("Don't install pre-built wheels", valueName: "NO_BINARY"))
+    package var noBinary: [String] = []
+
+    @Option(name: .customLong("only-binary"), help: ArgumentHelp(
+        "Only use pre-built wheels; don't build source distributions", valueName: "ONLY_BINARY"))
+    package var onlyBinary: [String] = []
+
     @Flag(help: "Perform a universal resolution, attempting to generate a single `requirements.txt` output file that is compatible with all operating systems, architectures, and Python implementations")
     package var universal = false
 
@@ -135,6 +145,9 @@ package struct PipCompile: RequestCommand, HasGlobalOptions {
             pythonVersion: pythonVersion,
             pythonPlatform: pythonPlatform,
             universal: universal,
+            noBuild: noBuild,
+            noBinary: noBinary,
+            onlyBinary: onlyBinary,
             noEmitPackages: noEmitPackage,
             emitIndexURL: emitIndexURL,
             emitFindLinks: emitFindLinks,
@@ -168,6 +181,9 @@ package struct PipCompileRequest: CommandRequest, Equatable {
     package var pythonVersion: String?
     package var pythonPlatform: String?
     package var universal: Bool
+    package var noBuild: Bool = false
+    package var noBinary: [String] = []
+    package var onlyBinary: [String] = []
     package var noEmitPackages: [String]
     package var emitIndexURL: Bool
     package var emitFindLinks: Bool

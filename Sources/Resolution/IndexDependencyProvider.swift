@@ -1,0 +1,107 @@
+import PackagingTypes
+import PEP440
+import PEP508
+import Resolver
+import SuvBasics
+
+/// The solver's view of package indexes: versions from index pages, candidate selection by
+/// ``CandidateSelector``, dependencies from core metadata for the target environment.
+///
+/// Index pages and metadata are fetched through a ``DistributionSource``. ``prefetch(_:in:)``
+/// queues a request that ``PackageResolution`` serves on a background child task, so the page
+/// and the likely candidate's metadata of every open package are on their way before the solver
+/// asks for them.
+public actor IndexDependencyProvider: DependencyProvider {
+    let source: any DistributionSource
+    let options: ResolutionOptions
+    let selector: CandidateSelector
+    let expander: RequirementExpander
+    let allowedYanks: [PackageName: Set<Version>]
+    nonisolated let prefetchRequests: AsyncStream<PrefetchRequest>.Continuation?
+
+    private var versionMaps: [PackageName: VersionMap] = [:]
+    /// Dependencies handed to the solver, kept to draw the resolution graph.
+    private(set) var dependencyCache: [PackageID: [Version: [Dependency]]] = [:]
+    /// Packages no index knows.
+    private(set) var missingPackages: Set<PackageName> = []
+    private var prefetched: Set<String> = []
+
+    /// A package the solver will need soon.
+    public struct PrefetchRequest: Sendable {
+        let package: PackageID
+        let ranges: VersionRanges
+    }
+
+    init(source: any DistributionSource, options: ResolutionOptions, selector: CandidateSelector,
+         expander: RequirementExpander, allowedYanks: [PackageName: Set<Version>],
+         prefetchRequests: AsyncStream<PrefetchRequest>.Continuation?) {
+        self.source = source
+        self.options = options
+        self.selector = selector
+        self.expander = expander
+        self.allowedYanks = allowedYanks
+        self.prefetchRequests = prefetchRequests
+    }
+
+    // MARK: DependencyProvider
+
+    public func versions(of package: PackageID) async throws -> [Version] {
+        try await versionMap(for: package.name).versions
+    }
+
+    public func chooseVersion(for package: PackageID, in ranges: VersionRanges) async throws -> VersionChoice {
+        let map = try await versionMap(for: package.name)
+        return selector.select(package.name, in: ranges, from: map)
+    }
+
+    public func dependencies(of package: PackageID, version: Version) async throws -> Dependencies {
+        let map = try await versionMap(for: package.name)
+        guard let file = map.distribution(for: version)?.file else {
+            return .unavailable(UnavailableReason("has no usable distribution"))
+        }
+        let metadata = try await source.metadata(for: file, package: package.name)
+        if let requiresPython = metadata.requiresPython, !requiresPython.admitsPython(options.pythonVersion) {
+            return .unavailable(UnavailableReason("requires Python \(requiresPython)"))
+        }
+        var dependencies: [Dependency] = []
+        if package.extra != nil { dependencies.append(Dependency(package.base, .exactly(version))) }
+        if !options.noDependencies {
+            dependencies += try expander.dependencies(of: package, requiresDist: metadata.requiresDist)
+        }
+        dependencyCache[package, default: [:]][version] = dependencies
+        return .available(dependencies)
+    }
+
+    public nonisolated func prefetch(_ package: PackageID, in ranges: VersionRanges) {
+        guard !package.isRoot else { return }
+        prefetchRequests?.yield(PrefetchRequest(package: package, ranges: ranges))
+    }
+
+    // MARK: Fetching
+
+    func versionMap(for name: PackageName) async throws -> VersionMap {
+        if let map = versionMaps[name] { return map }
+        let files = try await source.files(for: name)
+        if let map = versionMaps[name] { return map }
+        if files.isEmpty { missingPackages.insert(name) }
+        let map = VersionMap(package: name, files: files, options: options, allowedYanks: allowedYanks[name] ?? [])
+        versionMaps[name] = map
+        return map
+    }
+
+    /// Serves one prefetch request: the package's page, then the metadata of the version the
+    /// selector would pick now. Failures are left for the solver's own request to report.
+    func warm(_ request: PrefetchRequest) async {
+        guard !options.noDependencies || request.package.extra != nil else { return }
+        guard let map = try? await versionMap(for: request.package.name) else { return }
+        guard case .candidate(let version) = selector.select(request.package.name, in: request.ranges, from: map),
+              let file = map.distribution(for: version)?.file else { return }
+        guard prefetched.insert("\(request.package.name)==\(version)").inserted else { return }
+        _ = try? await source.metadata(for: file, package: request.package.name)
+    }
+
+    /// The distribution chosen for a resolved version.
+    func distribution(of name: PackageName, _ version: Version) -> PrioritizedDistribution? {
+        versionMaps[name]?.distribution(for: version)
+    }
+}

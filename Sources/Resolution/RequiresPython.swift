@@ -1,0 +1,16 @@
+import PEP440
+
+extension VersionSpecifiers {
+    /// Whether a `Requires-Python` value admits `python`, as uv judges it: only the lower bound
+    /// counts (`<=3.8` and `<4` do not exclude newer interpreters, since packages rarely mean
+    /// them and the upper bound cannot be relied on).
+    func admitsPython(_ python: Version) -> Bool {
+        let ranges = self.ranges
+        guard let first = ranges.segments.first else { return false }
+        switch first.lower {
+        case .unbounded: return true
+        case .included(let bound): return python >= bound
+        case .excluded(let bound): return python > bound
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import PEP440
+import SuvBasics
+
+/// A finished resolution: one version per package and who depends on whom.
+public struct ResolutionGraph: Sendable {
+    /// One resolved package.
+    public struct Package: Sendable {
+        public let name: PackageName
+        public let version: Version
+        /// The file chosen for the target, when the package came from an index.
+        public let file: IndexedFile?
+        /// Extras of the package that were requested.
+        public let extras: Set<PackageName>
+    }
+
+    /// Who requires a package.
+    public enum Dependent: Sendable, Hashable, Comparable {
+        /// The user's requirements.
+        case root
+        case package(PackageName)
+
+        public static func < (lhs: Dependent, rhs: Dependent) -> Bool {
+            switch (lhs, rhs) {
+            case (.root, .package): true
+            case (.package(let a), .package(let b)): a < b
+            default: false
+            }
+        }
+    }
+
+    /// The packages, sorted by name.
+    public let packages: [Package]
+    /// For each package, who requires it.
+    public let dependents: [PackageName: Set<Dependent>]
+
+    public init(packages: [Package], dependents: [PackageName: Set<Dependent>]) {
+        self.packages = packages.sorted { $0.name < $1.name }
+        self.dependents = dependents
+    }
+}

@@ -1,0 +1,53 @@
+import PackagingTypes
+@_exported import enum PyProject.PrereleaseMode
+@_exported import enum PyProject.ResolutionMode
+import PEP440
+import PEP508
+import SuvBasics
+
+/// A per-package switch such as `--no-binary` or `--only-binary`: nobody, everybody, or the
+/// named packages.
+public enum PackageSelection: Sendable, Hashable {
+    case none
+    case all
+    case packages(Set<PackageName>)
+
+    public func contains(_ name: PackageName) -> Bool {
+        switch self {
+        case .none: false
+        case .all: true
+        case .packages(let names): names.contains(name)
+        }
+    }
+}
+
+/// The environment a resolution targets and the rules for choosing versions and files.
+public struct ResolutionOptions: Sendable {
+    /// Marker values of the target (python_version already set to the target version).
+    public var markers: MarkerEnvironment
+    /// The target Python version, checked against `Requires-Python`.
+    public var pythonVersion: Version
+    /// Wheel tags of the target, best first; `nil` accepts every wheel.
+    public var tags: SupportedTags?
+    public var prerelease: PrereleaseMode
+    public var resolution: ResolutionMode
+    /// Packages whose wheels must not be used (`--no-binary`).
+    public var noBinary: PackageSelection
+    /// Packages whose source distributions must not be used (`--only-binary`, `--no-build`).
+    public var noBuild: PackageSelection
+    /// Only the root requirements: do not follow dependencies (`--no-deps`).
+    public var noDependencies: Bool
+
+    public init(markers: MarkerEnvironment, pythonVersion: Version, tags: SupportedTags?,
+                prerelease: PrereleaseMode = .ifNecessary, resolution: ResolutionMode = .highest,
+                noBinary: PackageSelection = .none, noBuild: PackageSelection = .none, noDependencies: Bool = false) {
+        self.markers = markers
+        self.pythonVersion = pythonVersion
+        self.tags = tags
+        self.prerelease = prerelease
+        self.resolution = resolution
+        self.noBinary = noBinary
+        self.noBuild = noBuild
+        self.noDependencies = noDependencies
+    }
+}
