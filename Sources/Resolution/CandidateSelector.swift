@@ -1,3 +1,4 @@
+import PackagingTypes
 import PEP440
 import Resolver
 import SuvBasics
@@ -46,28 +47,29 @@ public struct CandidateSelector: Sendable {
     }
 
     /// The next version to try for `package` within `ranges`.
-    public func select(_ package: PackageName, in ranges: VersionRanges, from map: VersionMap) -> VersionChoice {
+    public func select(_ package: PackageName, in ranges: VersionRanges, from map: VersionMap,
+                       tags: SupportedTags? = nil) -> VersionChoice {
         switch prereleaseSelection(for: package) {
         case .allow:
-            return select(package, ranges, map) { _ in true }
+            return select(package, ranges, map, tags) { _ in true }
         case .disallow:
-            return select(package, ranges, map) { !$0.isPrerelease }
+            return select(package, ranges, map, tags) { !$0.isPrerelease }
         case .preferStable:
-            let stable = select(package, ranges, map) { !$0.isPrerelease }
+            let stable = select(package, ranges, map, tags) { !$0.isPrerelease }
             if stable != .none { return stable }
-            return select(package, ranges, map) { $0.isPrerelease }
+            return select(package, ranges, map, tags) { $0.isPrerelease }
         }
     }
 
-    private func select(_ package: PackageName, _ ranges: VersionRanges, _ map: VersionMap,
+    private func select(_ package: PackageName, _ ranges: VersionRanges, _ map: VersionMap, _ tags: SupportedTags?,
                         accepting accepts: (Version) -> Bool) -> VersionChoice {
         let ordered = prefersHighest(package) ? AnySequence(map.versions) : AnySequence(map.versions.reversed())
         for version in ordered where accepts(version) && ranges.contains(version) {
             switch map.distribution(for: version) {
-            case .wheel?, .source?:
+            case .wheel?, .source?, .incompatible(.requiresPython)?:
                 return .candidate(version)
-            case .incompatible(let reason)?:
-                return .unavailable(version, UnavailableReason(reason.phrase))
+            case .incompatible(let incompatibility)?:
+                return .unavailable(version, incompatibility.reason(tags: tags))
             case nil:
                 continue
             }

@@ -46,27 +46,40 @@ public actor IndexDependencyProvider: DependencyProvider {
     // MARK: DependencyProvider
 
     public func versions(of package: PackageID) async throws -> [Version] {
-        try await versionMap(for: package.name).versions
+        if package.isPython { return [options.pythonVersion] }
+        return try await versionMap(for: package.name).versions
     }
 
     public func chooseVersion(for package: PackageID, in ranges: VersionRanges) async throws -> VersionChoice {
+        if package.isPython { return ranges.contains(options.pythonVersion) ? .candidate(options.pythonVersion) : .none }
         let map = try await versionMap(for: package.name)
-        return selector.select(package.name, in: ranges, from: map)
+        if missingPackages.contains(package.name) {
+            return .packageUnavailable(UnavailableReason("was not found in the package registry", packageWide: true))
+        }
+        return selector.select(package.name, in: ranges, from: map, tags: options.tags)
     }
 
     public func dependencies(of package: PackageID, version: Version) async throws -> Dependencies {
+        if package.isPython { return .available([]) }
         let map = try await versionMap(for: package.name)
-        guard let file = map.distribution(for: version)?.file else {
-            return .unavailable(UnavailableReason("has no usable distribution"))
-        }
-        let metadata = try await source.metadata(for: file, package: package.name)
-        if let requiresPython = metadata.requiresPython, !requiresPython.admitsPython(options.pythonVersion) {
-            return .unavailable(UnavailableReason("requires Python \(requiresPython)"))
-        }
         var dependencies: [Dependency] = []
         if package.extra != nil { dependencies.append(Dependency(package.base, .exactly(version))) }
-        if !options.noDependencies {
-            dependencies += try expander.dependencies(of: package, requiresDist: metadata.requiresDist)
+        switch map.distribution(for: version) {
+        case .incompatible(.requiresPython(let specifiers))?:
+            // No file supports the target: the version depends on a Python it cannot have.
+            return .available(dependencies + [Dependency(.python, specifiers.pythonLowerBound)])
+        case .incompatible(let incompatibility)?:
+            return .unavailable(incompatibility.reason(tags: options.tags))
+        case nil:
+            return .unavailable(UnavailableReason("is not offered by any index"))
+        case .wheel(let file, _)?, .source(let file)?:
+            let metadata = try await source.metadata(for: file, package: package.name)
+            if let requiresPython = metadata.requiresPython, !requiresPython.admitsPython(options.pythonVersion) {
+                return .available(dependencies + [Dependency(.python, requiresPython.pythonLowerBound)])
+            }
+            if !options.noDependencies {
+                dependencies += try expander.dependencies(of: package, requiresDist: metadata.requiresDist)
+            }
         }
         dependencyCache[package, default: [:]][version] = dependencies
         return .available(dependencies)
@@ -99,6 +112,9 @@ public actor IndexDependencyProvider: DependencyProvider {
         guard prefetched.insert("\(request.package.name)==\(version)").inserted else { return }
         _ = try? await source.metadata(for: file, package: request.package.name)
     }
+
+    /// Every version map fetched so far, for hints.
+    var allVersionMaps: [PackageName: VersionMap] { versionMaps }
 
     /// The distribution chosen for a resolved version.
     func distribution(of name: PackageName, _ version: Version) -> PrioritizedDistribution? {

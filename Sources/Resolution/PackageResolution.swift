@@ -38,7 +38,27 @@ public struct PackageResolution: Sendable {
         for (name, version) in preferences { preferred[PackageID(name)] = version }
         let solver = Solver(provider: provider, preferences: preferred)
 
-        let decisions = try await withThrowingTaskGroup(of: [PackageID: Version]?.self) { group in
+        let decisions: [PackageID: Version]
+        do {
+            decisions = try await solveWithPrefetching(solver: solver, root: root, provider: provider,
+                                                       stream: stream, continuation: continuation)
+        } catch ResolverError.noSolution(let failure) {
+            let maps = await provider.allVersionMaps
+            let context = ReportContext(wording: .requirements, knownVersions: failure.knownVersions,
+                                        pythonTarget: options.pythonRequirementText)
+            throw NoSolutionFound(
+                report: DerivationReport(failure, context: context).text,
+                hints: ResolutionHints(options: options, selector: selector, maps: maps).hints(for: failure))
+        }
+        return await graph(decisions, root: root, provider: provider)
+    }
+
+    private func solveWithPrefetching(
+        solver: Solver<IndexDependencyProvider>, root: [Dependency], provider: IndexDependencyProvider,
+        stream: AsyncStream<IndexDependencyProvider.PrefetchRequest>,
+        continuation: AsyncStream<IndexDependencyProvider.PrefetchRequest>.Continuation
+    ) async throws -> [PackageID: Version] {
+        try await withThrowingTaskGroup(of: [PackageID: Version]?.self) { group in
             group.addTask {
                 defer { continuation.finish() }
                 return try await solver.solve(root)
@@ -58,7 +78,6 @@ public struct PackageResolution: Sendable {
             }
             return solution
         }
-        return await graph(decisions, root: root, provider: provider)
     }
 
     private func graph(_ decisions: [PackageID: Version], root: [Dependency],

@@ -70,15 +70,11 @@ public struct RequirementExpander: Sendable {
     }
 
     private func edges(for requirements: [Requirement]) throws(ResolutionError) -> [Dependency] {
+        // Repeated requirements on one package stay separate edges (as in uv), so an explanation
+        // can name each: "you require a==1.0 and a==2.0".
         var result: [Dependency] = []
-        var positions: [PackageID: Int] = [:]
         func append(_ package: PackageID, _ ranges: VersionRanges) {
-            if let position = positions[package] {
-                result[position] = Dependency(package, result[position].ranges.intersection(ranges))
-            } else {
-                positions[package] = result.count
-                result.append(Dependency(package, ranges))
-            }
+            result.append(Dependency(package, ranges))
         }
         for original in requirements {
             let name = PackageName(original.name)

@@ -13,4 +13,11 @@ extension VersionSpecifiers {
         case .excluded(let bound): return python > bound
         }
     }
+
+    /// The Python versions a `Requires-Python` value admits, by its lower bound only: what a
+    /// version that requires it depends on (`Python>=3.10`).
+    var pythonLowerBound: VersionRanges {
+        guard let first = ranges.segments.first else { return .empty }
+        return VersionRanges(segments: [(first.lower, .unbounded)])
+    }
 }

@@ -23,3 +23,22 @@ public enum ResolutionError: SuvError, Equatable {
 
     public var kind: ErrorKind { .failure }
 }
+
+/// Requirements that cannot be satisfied: uv's "No solution found when resolving
+/// dependencies", the derivation report as its cause, and hints.
+public struct NoSolutionFound: SuvError {
+    /// The derivation report (several lines).
+    public let report: String
+    public let hints: [String]
+
+    public var message: String { "No solution found when resolving dependencies" }
+    public var cause: (any Error)? { ReportText(text: report) }
+    public var kind: ErrorKind { .failure }
+}
+
+/// Text printed as it is, as the cause of an error.
+struct ReportText: SuvError {
+    let text: String
+    var message: String { text }
+    var kind: ErrorKind { .failure }
+}

@@ -37,10 +37,13 @@ public struct ResolutionOptions: Sendable {
     public var noBuild: PackageSelection
     /// Only the root requirements: do not follow dependencies (`--no-deps`).
     public var noDependencies: Bool
+    /// The target Python as explanations name it (`>=3.12` for `--python-version 3.12`).
+    public var pythonRequirementText: String
 
     public init(markers: MarkerEnvironment, pythonVersion: Version, tags: SupportedTags?,
                 prerelease: PrereleaseMode = .ifNecessary, resolution: ResolutionMode = .highest,
-                noBinary: PackageSelection = .none, noBuild: PackageSelection = .none, noDependencies: Bool = false) {
+                noBinary: PackageSelection = .none, noBuild: PackageSelection = .none, noDependencies: Bool = false,
+                pythonRequirementText: String? = nil) {
         self.markers = markers
         self.pythonVersion = pythonVersion
         self.tags = tags
@@ -49,5 +52,7 @@ public struct ResolutionOptions: Sendable {
         self.noBinary = noBinary
         self.noBuild = noBuild
         self.noDependencies = noDependencies
+        self.pythonRequirementText = pythonRequirementText
+            ?? ">=" + pythonVersion.release.prefix(2).map(String.init).joined(separator: ".")
     }
 }

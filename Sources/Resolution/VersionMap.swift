@@ -1,35 +1,77 @@
 import PackagingTypes
 import PEP440
+import Resolver
 import SuvBasics
 
 /// Why no file of a version can be used for the target.
 public enum IncompatibleDistribution: Sendable, Hashable {
     case yanked(reason: String?)
-    case requiresPython(String)
-    case noMatchingWheelTag
-    case noBinaryAndNoSource
-    case noBuildAndNoWheel
+    /// The files' `Requires-Python` excludes the target (the version then depends on Python).
+    case requiresPython(VersionSpecifiers)
+    /// No wheel's Python tag matches, and there is no usable source distribution.
+    case noMatchingPythonTag
+    /// No wheel's ABI tag matches, and there is no usable source distribution.
+    case noMatchingABITag
+    /// No wheel's platform tag matches, and there is no usable source distribution.
+    case noMatchingPlatformTag
+    /// Wheels are disabled (`--no-binary`) and there is no source distribution.
+    case noSourceDistribution
+    /// Builds are disabled (`--only-binary`, `--no-build`) and there is no usable wheel.
+    case noUsableWheels
 
-    /// The predicate after `a==1.0` in an explanation.
-    var phrase: String {
+    /// The reason as the solver reports it, singular and plural ("was yanked", "were yanked"),
+    /// with an example of what the target accepts for tag mismatches (uv's context).
+    func reason(tags: SupportedTags?) -> UnavailableReason {
+        let plain = reason
+        let example: String?
         switch self {
-        case .yanked(let reason?): "was yanked (reason: \(reason))"
-        case .yanked(nil): "was yanked"
-        case .requiresPython(let specifier): "requires Python \(specifier)"
-        case .noMatchingWheelTag: "has no wheels with a matching platform tag"
-        case .noBinaryAndNoSource: "has no usable source distribution and wheels are disabled (`--no-binary`)"
-        case .noBuildAndNoWheel: "has no usable wheels and building from source is disabled"
+        case .noMatchingPythonTag: example = tags?.tags.first?.interpreter
+        case .noMatchingABITag: example = tags?.tags.first?.abi
+        case .noMatchingPlatformTag:
+            let platforms = tags?.tags.map(\.platform) ?? []
+            example = platforms.first { $0.hasPrefix("manylinux_2_17_") } ?? platforms.first
+        default: example = nil
+        }
+        guard let example else { return plain }
+        return UnavailableReason(plain.phrase + " (e.g., `\(example)`)", plural: plain.pluralPhrase + " (e.g., `\(example)`)")
+    }
+
+    /// The reason as the solver reports it, singular and plural ("was yanked", "were yanked").
+    var reason: UnavailableReason {
+        switch self {
+        case .yanked(let reason?):
+            let text = String(reason.trimmingPythonWhitespace.reversed().drop { $0 == "." }.reversed())
+            return UnavailableReason("was yanked (reason: \(text))", plural: "were yanked (reason: \(text))")
+        case .yanked(nil):
+            return UnavailableReason("was yanked", plural: "were yanked")
+        case .requiresPython(let specifiers):
+            return UnavailableReason("requires Python \(specifiers)", plural: "require Python \(specifiers)")
+        case .noMatchingPythonTag:
+            return UnavailableReason("has no wheels with a matching Python implementation tag",
+                                     plural: "have no wheels with a matching Python implementation tag")
+        case .noMatchingABITag:
+            return UnavailableReason("has no wheels with a matching Python ABI tag",
+                                     plural: "have no wheels with a matching Python ABI tag")
+        case .noMatchingPlatformTag:
+            return UnavailableReason("has no wheels with a matching platform tag",
+                                     plural: "have no wheels with a matching platform tag")
+        case .noSourceDistribution:
+            return UnavailableReason("has no source distribution", plural: "have no source distribution")
+        case .noUsableWheels:
+            return UnavailableReason("has no usable wheels", plural: "have no usable wheels")
         }
     }
 
     /// Which reason to report when every file of a version is incompatible for several reasons.
     var precedence: Int {
         switch self {
-        case .yanked: 5
-        case .requiresPython: 4
-        case .noBuildAndNoWheel: 3
-        case .noBinaryAndNoSource: 2
-        case .noMatchingWheelTag: 1
+        case .yanked: 7
+        case .requiresPython: 6
+        case .noUsableWheels: 5
+        case .noSourceDistribution: 4
+        case .noMatchingPlatformTag: 3
+        case .noMatchingABITag: 2
+        case .noMatchingPythonTag: 1
         }
     }
 }
@@ -56,6 +98,8 @@ public struct VersionMap: Sendable {
     /// Versions, highest first.
     public let versions: [Version]
     private let distributions: [Version: PrioritizedDistribution]
+    /// Every file of each version, for hints about the ones that did not fit.
+    private let filesByVersion: [Version: [IndexedFile]]
 
     /// Groups `files` of `package` by version and picks each version's distribution.
     ///
@@ -63,6 +107,7 @@ public struct VersionMap: Sendable {
     ///   whose yanked files stay usable.
     public init(package: PackageName, files: [IndexedFile], options: ResolutionOptions, allowedYanks: Set<Version> = []) {
         var best: [Version: PrioritizedDistribution] = [:]
+        var filesByVersion: [Version: [IndexedFile]] = [:]
         for indexed in files {
             guard let distribution = indexed.file.distribution, distribution.name == package else { continue }
             let version: Version
@@ -73,10 +118,15 @@ public struct VersionMap: Sendable {
             let candidate = Self.classify(indexed, distribution, version: version, options: options,
                                           package: package, allowedYanks: allowedYanks)
             best[version] = best[version].map { Self.better($0, candidate) } ?? candidate
+            filesByVersion[version, default: []].append(indexed)
         }
         self.distributions = best
+        self.filesByVersion = filesByVersion
         self.versions = best.keys.sorted(by: >)
     }
+
+    /// Every file offered for `version`.
+    public func files(for version: Version) -> [IndexedFile] { filesByVersion[version] ?? [] }
 
     /// The distribution chosen for `version`, if the index offers that version.
     public func distribution(for version: Version) -> PrioritizedDistribution? { distributions[version] }
@@ -90,18 +140,29 @@ public struct VersionMap: Sendable {
         }
         if let requiresPython = file.requiresPython, let specifiers = requiresPython.specifiers,
            !specifiers.admitsPython(options.pythonVersion) {
-            return .incompatible(.requiresPython(requiresPython.raw))
+            return .incompatible(.requiresPython(specifiers))
         }
         switch distribution {
         case .wheel(let wheel):
-            if options.noBinary.contains(package) { return .incompatible(.noBinaryAndNoSource) }
+            if options.noBinary.contains(package) { return .incompatible(.noSourceDistribution) }
             guard let tags = options.tags else { return .wheel(indexed, rank: 0) }
-            guard let match = tags.bestMatch(among: wheel.tags) else { return .incompatible(.noMatchingWheelTag) }
+            guard let match = tags.bestMatch(among: wheel.tags) else { return .incompatible(Self.tagMismatch(wheel, tags)) }
             return .wheel(indexed, rank: match.rank)
         case .sdist:
-            if options.noBuild.contains(package) { return .incompatible(.noBuildAndNoWheel) }
+            if options.noBuild.contains(package) { return .incompatible(.noUsableWheels) }
             return .source(indexed)
         }
+    }
+
+    /// Which part of a wheel's tags rules it out: its Python tag, else its ABI, else its platform.
+    private static func tagMismatch(_ wheel: WheelFilename, _ tags: SupportedTags) -> IncompatibleDistribution {
+        let interpreters = Set(tags.tags.map(\.interpreter))
+        guard wheel.tags.contains(where: { interpreters.contains($0.interpreter) }) else { return .noMatchingPythonTag }
+        let abis = Set(tags.tags.map(\.abi))
+        guard wheel.tags.contains(where: { interpreters.contains($0.interpreter) && abis.contains($0.abi) }) else {
+            return .noMatchingABITag
+        }
+        return .noMatchingPlatformTag
     }
 
     /// The better of two distributions of one version: a wheel with a better tag, then any

@@ -37,9 +37,12 @@ public enum VersionChoice: Sendable, Equatable {
     case none
     /// Try this version.
     case candidate(Version)
-    /// This version is the next candidate but cannot be used (no compatible file, its
-    /// `Requires-Python` excludes the target, …); the solver records why and moves on.
+    /// This version is the next candidate but cannot be used (no compatible file, yanked, …);
+    /// the solver records why and moves on.
     case unavailable(Version, UnavailableReason)
+    /// No version of the package can be used, for a reason that concerns the package (not
+    /// found in the registry, …).
+    case packageUnavailable(UnavailableReason)
 }
 
 /// One dependency edge: a package and the versions of it that are acceptable.

@@ -77,13 +77,22 @@ public struct Incompatibility: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// Why a provider cannot use a package version, phrased to follow the version in a sentence
-/// ("`c==1.0` was yanked", "`c==1.0` has invalid metadata").
+/// Why a provider cannot use a package version (or a package at all), phrased to follow the
+/// version in a sentence: "`c==1.0` was yanked", "`c>=2` were yanked", "`c` was not found in
+/// the package registry".
 public struct UnavailableReason: Hashable, Sendable, CustomStringConvertible {
-    /// The predicate, without a trailing period.
+    /// The predicate after one version, without a trailing period.
     public let phrase: String
+    /// The predicate after several versions ("were yanked").
+    public let pluralPhrase: String
+    /// Whether the reason concerns the package as a whole (not found, …) rather than versions.
+    public let isPackageWide: Bool
 
-    public init(_ phrase: String) { self.phrase = phrase }
+    public init(_ phrase: String, plural: String? = nil, packageWide: Bool = false) {
+        self.phrase = phrase
+        self.pluralPhrase = plural ?? phrase
+        self.isPackageWide = packageWide
+    }
 
     public var description: String { phrase }
 }

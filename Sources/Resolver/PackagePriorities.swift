@@ -37,7 +37,7 @@ struct PackagePriorities: Sendable {
 
     private mutating func register(_ package: PackageID, _ ranges: VersionRanges) {
         if tiebreakers[package] == nil { tiebreakers[package] = tiebreakers.count }
-        guard !package.isRoot else { return }
+        guard !package.isRoot, !package.isPython else { return }
         let kind: Kind = ranges.isSingletonConstraint ? .singleton : .unspecified
         guard let current = byName[package.name] else {
             byName[package.name] = Priority(kind: kind, index: byName.count)
@@ -67,7 +67,8 @@ struct PackagePriorities: Sendable {
     /// The ordering key of `package`: higher is decided first.
     func key(_ package: PackageID) -> (Priority, Int) {
         let tiebreaker = -(tiebreakers[package] ?? Int.max / 2)
-        if package.isRoot { return (Priority(kind: .root, index: 0), tiebreaker) }
+        if package.isRoot { return (Priority(kind: .root, index: 0), 0) }
+        if package.isPython { return (Priority(kind: .root, index: 0), -1) }
         return (byName[package.name] ?? Priority(kind: .unspecified, index: Int.max), tiebreaker)
     }
 }

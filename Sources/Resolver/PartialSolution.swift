@@ -93,6 +93,18 @@ struct PartialSolution: Sendable {
         return nil
     }
 
+    /// The decision level of the earliest assignment to `term`'s package that, intersected
+    /// with the satisfier's own term, already satisfies `term` (PubGrub-rs's "previous
+    /// satisfier"; at least the satisfier's level when nothing earlier does).
+    func previousSatisfierLevel(of term: Term, satisfier: Int) -> Int {
+        var known = assignments[satisfier].term
+        for assignment in assignments where assignment.term.package == term.package {
+            known = known.intersection(assignment.term)
+            if term.isSatisfied(by: known) { return assignment.decisionLevel }
+        }
+        return assignments[satisfier].decisionLevel
+    }
+
     /// Positive beliefs about packages that have no decision yet: what still needs a version.
     var undecided: [Term] {
         accumulated.values

@@ -1,3 +1,4 @@
+import PEP440
 import SuvBasics
 
 /// Why resolution did not produce a set of versions.
@@ -38,12 +39,34 @@ public struct ResolutionFailure: SuvError, Equatable {
     public let incompatibilities: [Incompatibility]
     /// The derived incompatibility that proves failure.
     public let root: IncompatibilityID
+    /// The versions the solver knew of each package it looked at (highest first), for
+    /// simplifying ranges in explanations.
+    public let knownVersions: [PackageID: [Version]]
 
-    public init(incompatibilities: [Incompatibility], root: IncompatibilityID) {
+    public init(incompatibilities: [Incompatibility], root: IncompatibilityID, knownVersions: [PackageID: [Version]] = [:]) {
         self.incompatibilities = incompatibilities
         self.root = root
+        self.knownVersions = knownVersions
     }
 
     public var message: String { DerivationReport(self).text }
+
+    /// The external incompatibilities (facts from outside the solver) the derivation rests on,
+    /// each once, in the order a walk from the failure meets them.
+    public var externalFacts: [Incompatibility] {
+        var facts: [Incompatibility] = []
+        var seen: Set<IncompatibilityID> = []
+        var stack = [root]
+        while let id = stack.popLast() {
+            guard seen.insert(id).inserted else { continue }
+            if case .conflict(let first, let second) = incompatibilities[id].cause {
+                stack.append(second)
+                stack.append(first)
+            } else {
+                facts.append(incompatibilities[id])
+            }
+        }
+        return facts
+    }
     public var kind: ErrorKind { .failure }
 }

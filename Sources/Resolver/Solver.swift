@@ -82,6 +82,13 @@ struct SolverState: Sendable {
     private var culpritCounts: [PackageID: Int] = [:]
     private var toPrioritize: [PackageID] = []
     private var toDeprioritize: [PackageID] = []
+    /// Dependency incompatibilities per (depender, dependency), for merging.
+    private var mergedDependencies: [DependencyKey: [IncompatibilityID]] = [:]
+
+    private struct DependencyKey: Hashable {
+        let depender: PackageID
+        let dependency: PackageID
+    }
 
     init(requirements: [Dependency], preferences: [PackageID: Version]) {
         self.requirements = requirements
@@ -103,6 +110,32 @@ struct SolverState: Sendable {
     @discardableResult
     mutating func add(_ incompatibility: Incompatibility) -> IncompatibilityID {
         let id = store(incompatibility)
+        index(id)
+        return id
+    }
+
+    /// Adds "`package` in `versions` depends on `dependency`", merged as PubGrub-rs merges them:
+    /// when an earlier incompatibility says the same package depends on the same dependency
+    /// range, the two become one over the union of the depender's versions (which is how
+    /// explanations come to say "all versions of a depend on b"). The earlier one stops
+    /// taking part in propagation.
+    @discardableResult
+    mutating func addDependency(_ package: PackageID, _ versions: VersionRanges, _ dependency: Dependency) -> IncompatibilityID {
+        let key = DependencyKey(depender: package, dependency: dependency.package)
+        let fresh = Incompatibility([Term(package, versions), Term(dependency.package, dependency.ranges, isPositive: false)],
+                                    cause: .dependency)
+        for (position, past) in (mergedDependencies[key] ?? []).enumerated() {
+            let earlier = incompatibilities[past]
+            guard earlier.terms.count == 2, earlier.terms[1] == fresh.terms[1] else { continue }
+            let union = earlier.terms[0].ranges.union(versions)
+            let merged = store(Incompatibility([Term(package, union), fresh.terms[1]], cause: .dependency))
+            for term in earlier.terms { byPackage[term.package]?.removeAll { $0 == past } }
+            mergedDependencies[key]?[position] = merged
+            index(merged)
+            return merged
+        }
+        let id = store(fresh)
+        mergedDependencies[key, default: []].append(id)
         index(id)
         return id
     }
@@ -142,35 +175,28 @@ struct SolverState: Sendable {
         var current = conflict
         var isNew = false
         while !incompatibilities[current].isFailure {
-            var recentTerm: Term?
-            var recentIndex = -1
-            var difference: Term?
-            var previousLevel = 1
+            var satisfiers: [(term: Term, index: Int)] = []
             for term in incompatibilities[current].terms {
                 guard let index = solution.satisfierIndex(of: term) else {
                     throw .invariantViolated("a term of a conflict has no satisfier")
                 }
-                if index > recentIndex {
-                    if recentIndex >= 0 {
-                        previousLevel = max(previousLevel, solution.assignments[recentIndex].decisionLevel)
-                    }
-                    recentTerm = term
-                    recentIndex = index
-                    difference = nil
-                } else {
-                    previousLevel = max(previousLevel, solution.assignments[index].decisionLevel)
-                }
-                if recentTerm == term {
-                    let rest = solution.assignments[recentIndex].term.difference(term)
-                    if !rest.isEmpty {
-                        difference = rest
-                        guard let earlier = solution.satisfierIndex(of: rest.negated) else {
-                            throw .invariantViolated("a satisfier's difference has no satisfier")
-                        }
-                        previousLevel = max(previousLevel, solution.assignments[earlier].decisionLevel)
-                    }
-                }
+                satisfiers.append((term, index))
             }
+            guard let recent = satisfiers.max(by: { $0.index < $1.index }) else {
+                throw .invariantViolated("a conflict without terms")
+            }
+            let recentTerm: Term? = recent.term
+            let recentIndex = recent.index
+            // As PubGrub-rs finds it: the level of the latest satisfier of any other term, and
+            // of the earliest assignment that, together with the satisfier's own term, already
+            // satisfies the recent term.
+            var previousLevel = 1
+            for other in satisfiers where other.index != recentIndex {
+                previousLevel = max(previousLevel, solution.assignments[other.index].decisionLevel)
+            }
+            previousLevel = max(previousLevel, solution.previousSatisfierLevel(of: recent.term, satisfier: recentIndex))
+            let rest = solution.assignments[recentIndex].term.difference(recent.term)
+            let difference: Term? = rest.isEmpty ? nil : rest
             guard let term = recentTerm else { throw .invariantViolated("a conflict without terms") }
             let satisfier = solution.assignments[recentIndex]
             guard let cause = satisfier.cause, previousLevel >= satisfier.decisionLevel else {
@@ -184,7 +210,7 @@ struct SolverState: Sendable {
             current = store(Incompatibility(terms, cause: .conflict(current, cause)))
             isNew = true
         }
-        throw .noSolution(ResolutionFailure(incompatibilities: incompatibilities, root: current))
+        throw .noSolution(ResolutionFailure(incompatibilities: incompatibilities, root: current, knownVersions: versionCache))
     }
 
     // MARK: Decision making
@@ -205,6 +231,7 @@ struct SolverState: Sendable {
     mutating func makeDecision(_ package: PackageID, provider: some DependencyProvider) async throws {
         next = package
         guard let term = solution.accumulated[package] else { return }
+        if !package.isRoot { _ = try await versions(of: package, provider: provider) }
         let choice: VersionChoice
         if package.isRoot {
             choice = .candidate(.root)
@@ -219,26 +246,28 @@ struct SolverState: Sendable {
         case .none:
             add(Incompatibility([term], cause: .noVersions))
             return
+        case .packageUnavailable(let reason):
+            add(Incompatibility([term], cause: .unavailable(reason)))
+            return
         case .unavailable(let rejected, let reason):
-            let pin = try await pinRange(package, rejected, provider: provider)
+            let pin = try await exactPin(package, rejected, provider: provider)
             add(Incompatibility([Term(package, pin)], cause: .unavailable(reason)))
             return
         case .candidate(let chosen):
             version = chosen
         }
-        let pin = package.isRoot ? VersionRanges.full : try await pinRange(package, version, provider: provider)
+        let pin = package.isRoot ? VersionRanges.full : try await gapRange(package, version, provider: provider)
         let dependencies: Dependencies = package.isRoot
             ? .available(requirements)
             : try await provider.dependencies(of: package, version: version)
         switch dependencies {
         case .unavailable(let reason):
-            add(Incompatibility([Term(package, pin)], cause: .unavailable(reason)))
+            add(Incompatibility([Term(package, try await exactPin(package, version, provider: provider))], cause: .unavailable(reason)))
         case .available(let dependencies):
             var conflict: IncompatibilityID?
             for dependency in dependencies where dependency.package != package {
                 priorities.insert(dependency.package, dependency.ranges)
-                let id = add(Incompatibility(
-                    [Term(package, pin), Term(dependency.package, dependency.ranges, isPositive: false)], cause: .dependency))
+                let id = addDependency(package, pin, dependency)
                 if conflict == nil, incompatibilities[id].terms.allSatisfy({ term in
                     term.package == package || solution.accumulated[term.package].map(term.isSatisfied(by:)) == true
                 }) {
@@ -293,13 +322,30 @@ struct SolverState: Sendable {
         return versions
     }
 
-    /// The range a dependency incompatibility names for `version`: `==version` (which also
-    /// covers local versions such as `1.0+cpu`) unless the package has local variants of that
-    /// version, whose dependencies may differ; then exactly `version`.
-    private mutating func pinRange(_ package: PackageID, _ version: Version,
+    /// The range a dependency incompatibility names for `version`: the gap between its
+    /// neighbours among the known versions, as uv widens it, so that a run of versions with the
+    /// same dependency makes one contiguous range (and explanations read `a<=1.0` rather than
+    /// one line per version). No other known version lies in the gap.
+    private mutating func gapRange(_ package: PackageID, _ version: Version,
                                    provider: some DependencyProvider) async throws -> VersionRanges {
+        if package.isPython { return .exactly(version) }
+        let known = try await versions(of: package, provider: provider)
+        guard known.contains(version) else { return .exactly(version) }
+        var gap = VersionRanges.full
+        if let lower = known.filter({ $0 < version }).max() { gap = gap.intersection(.greaterThan(lower)) }
+        if let upper = known.filter({ $0 > version }).min() { gap = gap.intersection(.lessThan(upper)) }
+        return gap
+    }
+
+    /// The range an unavailability names for `version`: `==version` (which also covers local
+    /// versions such as `1.0+cpu`) unless the package has local variants of that version, which
+    /// may differ; then exactly `version`.
+    private mutating func exactPin(_ package: PackageID, _ version: Version,
+                                   provider: some DependencyProvider) async throws -> VersionRanges {
+        if package.isPython { return .exactly(version) }
         let all = try await versions(of: package, provider: provider)
         let hasLocals = version.isLocal || all.contains { $0 != version && $0.publicVersion == version }
         return hasLocals ? .exactly(version) : VersionSpecifier(.equal, version).ranges
     }
+
 }

@@ -33,12 +33,17 @@ import Testing
 
 @Suite struct SpecifierTextTests {
     @Test(arguments: [
-        ("==1.0", "a==1.0"), (">=2", "a>=2"), ("<1.0", "a<1.0"), (">=1.0,<2.0", "a>=1.0,<2.0"),
-        ("!=1.0", "a!=1.0"), ("<=1.5", "a<=1.5"), (">1.5", "a>1.5"), ("", "a"),
+        ("==1.0", "there is no version of a==1.0", "a==1.0, "), (">=2", "there are no versions of a", "a>=2, "),
+        ("<1.0", "there are no versions of a", "a<1.0, "),
+        (">=1.0,<2.0", "there are no versions of a", "a>=1.0,<2.0, "),
+        ("!=1.0", "there are no versions of a", "one of:\n    a<1.0\n    a>1.0\n"),
+        ("<=1.5", "there are no versions of a", "a<=1.5, "), (">1.5", "there are no versions of a", "a>1.5, "),
+        ("", "there are no versions of a", "a, "),
     ])
-    func printsSpecifiers(_ specifiers: String, _ expected: String) async throws {
-        // Printed through a report: "there is no version of …" names the ranges.
+    func printsSpecifiers(_ specifiers: String, _ fact: String, _ required: String) async throws {
+        // Printed through a report: "you require …" names the ranges as given (a multi-line
+        // list ends with a newline instead of a comma, as uv prints it).
         let report = try await failureReport(specifiers.isEmpty ? "a" : "a\(specifiers)", in: "")
-        #expect(report == "Because there is no version of \(expected) and you require \(expected), we can conclude that your requirements are unsatisfiable.")
+        #expect(report == "Because \(fact) and you require \(required)we can conclude that your requirements are unsatisfiable.")
     }
 }

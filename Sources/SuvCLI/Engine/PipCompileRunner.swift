@@ -40,16 +40,12 @@ extension PipCompile {
         let options = ResolutionOptions(
             markers: target.markers, pythonVersion: target.pythonVersion, tags: target.tags,
             prerelease: prerelease, resolution: request.resolver.resolution ?? session.settings.settings.resolution,
-            noBinary: noBinary, noBuild: noBuild, noDependencies: request.noDeps)
+            noBinary: noBinary, noBuild: noBuild, noDependencies: request.noDeps,
+            pythonRequirementText: request.pythonVersion.map { ">=\($0)" })
         let resolution = PackageResolution(
             source: RegistryDistributionSource(registry: session.registry, locations: session.settings.indexes),
             options: options)
-        let graph: ResolutionGraph
-        do {
-            graph = try await resolution.resolve(inputs.requirements, constraints: inputs.constraints, overrides: inputs.overrides)
-        } catch ResolverError.noSolution(let failure) {
-            throw NoSolutionError(report: DerivationReport(failure).text)
-        }
+        let graph = try await resolution.resolve(inputs.requirements, constraints: inputs.constraints, overrides: inputs.overrides)
         let elapsed = ElapsedFormat.format(started.duration(to: .now))
         let count = graph.packages.count
         context.printer.info(context.printer.stderrPaint.dimmed("Resolved \(count) \(count == 1 ? "package" : "packages") in \(elapsed)"))
@@ -152,21 +148,6 @@ struct InputFileNotFound: SuvError {
     let path: String
     var message: String { "File not found: \(path)" }
     var kind: ErrorKind { .error }
-}
-
-/// A resolution without a solution, rendered as uv renders it.
-struct NoSolutionError: SuvError {
-    let report: String
-    var message: String { "No solution found when resolving dependencies" }
-    var cause: (any Error)? { ReportLines(text: report) }
-    var kind: ErrorKind { .failure }
-}
-
-/// Text that is the cause of an error, printed as it is.
-struct ReportLines: SuvError {
-    let text: String
-    var message: String { text }
-    var kind: ErrorKind { .failure }
 }
 
 /// Writes command output files atomically (a temporary file renamed into place).
