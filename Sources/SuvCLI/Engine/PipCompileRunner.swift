@@ -32,6 +32,7 @@ extension PipCompile {
         let target = try await TargetEnvironment.resolve(
             pythonRequest: request.python.request, pythonVersion: request.pythonVersion,
             pythonPlatform: request.pythonPlatform, environment: context.environment, cache: session.cache)
+        context.warn(target.warnings)
         var noBinary = PackageSelection.parse(request.noBinary + inputs.noBinary)
         var noBuild = PackageSelection.parse(request.onlyBinary + inputs.onlyBinary)
         if request.noBuild { noBuild = .all }

@@ -15,11 +15,14 @@ struct TargetEnvironment: Sendable {
     let tags: SupportedTags
     /// The interpreter the facts came from.
     let interpreter: String
+    /// Said before resolving (the requested version was not found, …).
+    let warnings: [String]
 
     /// Finds an interpreter (`--python`, else `python3.X` for `--python-version X`, else
     /// `python3`/`python` on `PATH`), asks it for its facts, and applies the overrides.
     static func resolve(pythonRequest: String?, pythonVersion requested: String?, pythonPlatform: String?,
                         environment: [String: String], cache: CacheStore) async throws -> TargetEnvironment {
+        var warnings: [String] = []
         var version: PEP440.Version?
         if let requested {
             guard let parsed = PEP440.Version(requested), parsed.release.count >= 2, parsed.release.count <= 3 else {
@@ -34,8 +37,26 @@ struct TargetEnvironment: Sendable {
             }
             platform = parsed
         }
-        let executable = try findInterpreter(request: pythonRequest, version: version, path: environment["PATH"])
-        let info = try await InterpreterInfoCache(directory: cache.bucket(.interpreter)).query(executable: executable)
+        let cacheDirectory = InterpreterInfoCache(directory: cache.bucket(.interpreter))
+        var found: InterpreterInfo?
+        var lastError: (any Error)?
+        for executable in candidates(request: pythonRequest, version: version, path: environment["PATH"]) {
+            do {
+                found = try await cacheDirectory.query(executable: executable)
+                break
+            } catch {
+                // A broken shim or interpreter: try the next one, as uv does.
+                lastError = error
+            }
+        }
+        guard let info = found else {
+            if let lastError { throw lastError }
+            throw TargetEnvironmentError.noInterpreter(pythonRequest ?? requested)
+        }
+        if let version, let requested,
+           (info.versionInfo.major, info.versionInfo.minor) != (Int(version.release[0]), Int(version.release[1])) {
+            warnings.append("The requested Python version \(requested) is not available; \(info.versionInfo.major).\(info.versionInfo.minor).\(info.versionInfo.micro) will be used to build dependencies instead.")
+        }
 
         var markers = info.markers
         var tagEnvironment = info.tagEnvironment
@@ -63,13 +84,15 @@ struct TargetEnvironment: Sendable {
             tagEnvironment.platform = platform.platform
         }
         return TargetEnvironment(markers: markers, pythonVersion: target, tags: tagEnvironment.supportedTags(),
-                                 interpreter: info.executable)
+                                 interpreter: info.executable, warnings: warnings)
     }
 
-    private static func findInterpreter(request: String?, version: PEP440.Version?, path: String?) throws -> String {
+    /// Interpreters to try, best first: the `--python` request, `python3.X` for the requested
+    /// version, then `python3` and `python`, each looked up along `PATH`.
+    private static func candidates(request: String?, version: PEP440.Version?, path: String?) -> [String] {
         var names: [String] = []
         if let request {
-            if request.contains("/") { return request }
+            if request.contains("/") { return [request] }
             if let requested = PEP440.Version(request), requested.release.count >= 2 {
                 names.append("python\(requested.release[0]).\(requested.release[1])")
             } else {
@@ -78,13 +101,14 @@ struct TargetEnvironment: Sendable {
         }
         if let version, version.release.count >= 2 { names.append("python\(version.release[0]).\(version.release[1])") }
         names += ["python3", "python"]
+        var found: [String] = []
         for name in names {
             for directory in (path ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") where !directory.isEmpty {
                 let candidate = directory + "/" + name
-                if access(candidate, X_OK) == 0 { return candidate }
+                if access(candidate, X_OK) == 0, !found.contains(candidate) { found.append(candidate) }
             }
         }
-        throw TargetEnvironmentError.noInterpreter(request ?? version.map { "\($0)" })
+        return found
     }
 }
 
