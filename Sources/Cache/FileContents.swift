@@ -7,9 +7,9 @@ import Darwin
 #endif
 
 /// Whole-file reads.
-enum FileContents {
+public enum FileContents {
     /// The bytes of `path`, or `nil` when it does not exist.
-    static func contents(of path: String) throws(CacheError) -> [UInt8]? {
+    public static func contents(of path: String) throws(CacheError) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             if errno == ENOENT || errno == ENOTDIR { return nil }

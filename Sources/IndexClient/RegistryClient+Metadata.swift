@@ -26,7 +26,7 @@ extension RegistryClient {
 
     private func fetchMetadata(_ file: SimpleFile, package: PackageName, index: ConfiguredIndex) async throws(IndexError) -> CoreMetadata {
         let cached = cache.packageFile(.wheels, index: IndexID(url: index.url.canonical), name: package, extension: file.filename + ".metadata")
-        if let bytes = try? FileContentsReader.read(cached), let metadata = try? parseMetadata(bytes, filename: file.filename) {
+        if let bytes = try? FileContents.contents(of: cached), let metadata = try? parseMetadata(bytes, filename: file.filename) {
             return metadata
         }
         if mode.offline { throw .cache(.offlineMiss(url: file.metadataURL)) }
@@ -121,21 +121,5 @@ extension RegistryClient {
         guard actual == expected.value.lowercased() else {
             throw .hashMismatch(filename: file.filename, algorithm: "sha256", expected: expected.value, actual: actual)
         }
-    }
-}
-
-/// Reads a whole file (nil when it does not exist).
-enum FileContentsReader {
-    static func read(_ path: String) throws -> [UInt8]? {
-        guard let handle = fopen(path, "rb") else { return nil }
-        defer { fclose(handle) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, handle)
-            if count > 0 { bytes.append(contentsOf: buffer[0..<count]) }
-            if count < buffer.count { break }
-        }
-        return bytes
     }
 }

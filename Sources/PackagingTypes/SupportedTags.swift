@@ -6,6 +6,10 @@ public struct SupportedTags: Hashable, Sendable {
     /// The tags, best first, without repeats.
     public let tags: [WheelTag]
     private let ranks: [WheelTag: Int]
+    /// Every interpreter part (`cp312`, `py3`, …) of the tags.
+    public let interpreters: Set<String>
+    /// Every ABI part (`cp312`, `abi3`, `none`, …) of the tags.
+    public let abis: Set<String>
 
     /// Builds the list from tags given best first; later repeats of a tag are dropped.
     public init(_ tags: [WheelTag]) {
@@ -17,6 +21,8 @@ public struct SupportedTags: Hashable, Sendable {
         }
         self.tags = unique
         self.ranks = ranks
+        self.interpreters = Set(unique.map(\.interpreter))
+        self.abis = Set(unique.map(\.abi))
     }
 
     public static func == (lhs: SupportedTags, rhs: SupportedTags) -> Bool { lhs.tags == rhs.tags }

@@ -31,11 +31,6 @@ struct IndexSession: Sendable {
                 indexStrategy: index.indexStrategy),
             overrides: SettingsOverrides(cacheDir: context.settings.cacheDir, noCache: context.settings.noCache,
                                          offline: context.settings.offline))
-        let loader = SettingsLoader(
-            environment: environment, pipDefaultIndex: InterpreterPipDefaultIndexProvider(environment: context.environment))
-        let settings = try await loader.load(request)
-        context.warn(settings.warnings)
-
         var temporary: TemporaryCacheDirectory?
         let root: CacheRoot
         if context.settings.noCache {
@@ -46,6 +41,13 @@ struct IndexSession: Sendable {
             root = try CacheCommandSupport.root(global: global, context: context)
         }
         let store = CacheStore(root: root.absolutePath(relativeTo: cwd))
+        let pipDefault = CachedPipDefaultIndexProvider(
+            inner: InterpreterPipDefaultIndexProvider(environment: context.environment),
+            file: store.bucket(.interpreter) + "/pip-default-index.tsv")
+        let loader = SettingsLoader(environment: environment, pipDefaultIndex: pipDefault)
+        let settings = try await loader.load(request)
+        context.warn(settings.warnings)
+
         try store.initialize()
 
         let http = CurlHTTPClient(configuration: try HTTPClientConfiguration(environment: context.environment))
