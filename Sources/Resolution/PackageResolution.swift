@@ -45,7 +45,7 @@ public struct PackageResolution: Sendable {
         } catch ResolverError.noSolution(let failure) {
             let maps = await provider.allVersionMaps
             let context = ReportContext(wording: .requirements, knownVersions: failure.knownVersions,
-                                        pythonTarget: options.pythonRequirementText)
+                                        pythonTarget: options.pythonRequirementText, requirer: options.requirer)
             throw NoSolutionFound(
                 report: DerivationReport(failure, context: context).text,
                 hints: ResolutionHints(options: options, selector: selector, maps: maps).hints(for: failure))

@@ -39,6 +39,9 @@ public struct ResolutionOptions: Sendable {
     public var noDependencies: Bool
     /// The target Python as explanations name it (`>=3.12` for `--python-version 3.12`).
     public var pythonRequirementText: String
+    /// The project whose requirements are resolved, when there is exactly one, for
+    /// explanations ("myproject depends on flask>=3").
+    public var requirer: String?
 
     public init(markers: MarkerEnvironment, pythonVersion: Version, tags: SupportedTags?,
                 prerelease: PrereleaseMode = .ifNecessary, resolution: ResolutionMode = .highest,

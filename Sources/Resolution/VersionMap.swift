@@ -156,10 +156,8 @@ public struct VersionMap: Sendable {
 
     /// Which part of a wheel's tags rules it out: its Python tag, else its ABI, else its platform.
     private static func tagMismatch(_ wheel: WheelFilename, _ tags: SupportedTags) -> IncompatibleDistribution {
-        let interpreters = Set(tags.tags.map(\.interpreter))
-        guard wheel.tags.contains(where: { interpreters.contains($0.interpreter) }) else { return .noMatchingPythonTag }
-        let abis = Set(tags.tags.map(\.abi))
-        guard wheel.tags.contains(where: { interpreters.contains($0.interpreter) && abis.contains($0.abi) }) else {
+        guard wheel.tags.contains(where: { tags.interpreters.contains($0.interpreter) }) else { return .noMatchingPythonTag }
+        guard wheel.tags.contains(where: { tags.interpreters.contains($0.interpreter) && tags.abis.contains($0.abi) }) else {
             return .noMatchingABITag
         }
         return .noMatchingPlatformTag

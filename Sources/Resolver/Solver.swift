@@ -267,7 +267,10 @@ struct SolverState: Sendable {
             var conflict: IncompatibilityID?
             for dependency in dependencies where dependency.package != package {
                 priorities.insert(dependency.package, dependency.ranges)
-                let id = addDependency(package, pin, dependency)
+                // A dependency on Python marks this one version as unusable (uv 0.13 does not
+                // widen it to the gap around the version).
+                let range = dependency.package.isPython ? try await exactPin(package, version, provider: provider) : pin
+                let id = addDependency(package, range, dependency)
                 if conflict == nil, incompatibilities[id].terms.allSatisfy({ term in
                     term.package == package || solution.accumulated[term.package].map(term.isSatisfied(by:)) == true
                 }) {

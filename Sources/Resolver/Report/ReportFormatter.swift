@@ -10,7 +10,8 @@ struct ReportFormatter {
     }
 
     private var rootRequires: String {
-        context.wording == .project ? "your project depends on" : "you require"
+        if let requirer = context.requirer { return "\(requirer) depends on" }
+        return context.wording == .project ? "your project depends on" : "you require"
     }
 
     func compatible(_ package: PackageID, _ ranges: VersionRanges) -> PackageRangeText {
@@ -130,10 +131,14 @@ public struct ReportContext: Sendable {
     /// The target Python as the user asked for it (`>=3.12`), for "the requested Python
     /// version (>=3.12) does not satisfy Python>=3.13".
     public var pythonTarget: String?
+    /// Who states the root requirements when that is one named project (`uv pip compile
+    /// pyproject.toml` says "myproject depends on flask" rather than "you require flask").
+    public var requirer: String?
 
     public init(wording: DerivationReport.Wording = .requirements, knownVersions: [PackageID: [Version]] = [:],
-                pythonTarget: String? = nil) {
+                pythonTarget: String? = nil, requirer: String? = nil) {
         self.wording = wording
+        self.requirer = requirer
         var known: [PackageID: [Version]] = [:]
         for (package, versions) in knownVersions where !package.isRoot { known[package.base] = versions }
         self.knownVersions = known

@@ -8,10 +8,9 @@ struct CompiledRequirements {
     /// The command recorded in the header, or `nil` for `--no-header`.
     var headerCommand: String?
     var annotate: Bool
-    /// Source files of the root requirements, as given (`-r requirements.in`).
-    var requirementSources: [String]
-    /// Constraint files, as given, and the packages they constrain.
-    var constraintSources: [(file: String, packages: Set<PackageName>)]
+    /// Where root requirements and constraints came from, in order, and the packages each
+    /// names: `-r requirements.in`, `project (pyproject.toml)`, `-c constraints.txt`.
+    var origins: [(label: String, packages: Set<PackageName>)]
     /// Packages not to print (`--no-emit-package`).
     var omitted: Set<PackageName>
 
@@ -36,10 +35,8 @@ struct CompiledRequirements {
     }
 
     private func annotations(for name: PackageName, _ graph: ResolutionGraph) -> [String] {
-        var sources: [String] = []
         let dependents = graph.dependents[name] ?? []
-        if dependents.contains(.root) { sources += requirementSources.map { "-r \($0)" } }
-        sources += constraintSources.filter { $0.packages.contains(name) }.map { "-c \($0.file)" }
+        let sources = origins.filter { $0.packages.contains(name) }.map(\.label)
         let packages = dependents.compactMap { dependent -> PackageName? in
             if case .package(let parent) = dependent { return parent }
             return nil

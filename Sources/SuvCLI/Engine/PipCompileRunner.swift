@@ -2,6 +2,7 @@ import Glibc
 import Console
 import Distribution
 import PEP508
+import PyProject
 import RequirementsTxt
 import Resolution
 import Resolver
@@ -38,11 +39,12 @@ extension PipCompile {
         if request.noBuild { noBuild = .all }
         if case .all = noBuild, case .all = noBinary { noBinary = .none }
         let prerelease = request.resolver.prerelease ?? (inputs.pre ? .allow : session.settings.settings.prerelease)
-        let options = ResolutionOptions(
+        var options = ResolutionOptions(
             markers: target.markers, pythonVersion: target.pythonVersion, tags: target.tags,
             prerelease: prerelease, resolution: request.resolver.resolution ?? session.settings.settings.resolution,
             noBinary: noBinary, noBuild: noBuild, noDependencies: request.noDeps,
             pythonRequirementText: request.pythonVersion.map { ">=\($0)" })
+        if inputs.projects.count == 1, inputs.origins.count == 1 { options.requirer = inputs.projects.first }
         let resolution = PackageResolution(
             source: RegistryDistributionSource(registry: session.registry, locations: session.settings.indexes),
             options: options)
@@ -54,8 +56,7 @@ extension PipCompile {
         let output = CompiledRequirements(
             headerCommand: request.noHeader ? nil : request.customCompileCommand ?? CompiledRequirements.headerCommand(arguments: context.arguments),
             annotate: !request.noAnnotate,
-            requirementSources: request.sources,
-            constraintSources: inputs.constraintFiles,
+            origins: inputs.origins,
             omitted: Set(request.noEmitPackages.map(PackageName.init))
         ).render(graph)
         if let path = request.outputFile {
@@ -70,7 +71,11 @@ struct CompileInputs {
     var requirements: [Requirement] = []
     var constraints: [Requirement] = []
     var overrides: [Requirement] = []
-    var constraintFiles: [(file: String, packages: Set<PackageName>)] = []
+    /// Where root requirements and constraints came from, in order, as `# via` names them
+    /// (`-r requirements.in`, `project (pyproject.toml)`, `-c constraints.txt`).
+    var origins: [(label: String, packages: Set<PackageName>)] = []
+    /// Names of the `pyproject.toml` projects read.
+    var projects: [String] = []
     var indexURL: String?
     var extraIndexURLs: [String] = []
     var findLinks: [String] = []
@@ -86,8 +91,14 @@ struct CompileInputs {
             throw InputFileNotFound(path: source)
         }
         for source in request.sources {
+            if source.hasSuffix("pyproject.toml") {
+                try inputs.readProject(source, extras: request.extras)
+                continue
+            }
             let file = try RequirementsFile.parse(path: source, loader: loader, environment: environment)
-            inputs.requirements += try named(file.requirements, source: source)
+            let requirements = try named(file.requirements, source: source)
+            inputs.requirements += requirements
+            inputs.origins.append(("-r \(source)", Set(requirements.map { PackageName($0.name) })))
             inputs.constraints += try named(file.constraints, source: source)
             if !file.editables.isEmpty { throw NotImplementedError(command: "suv pip compile with editable requirements") }
             if inputs.indexURL == nil { inputs.indexURL = file.indexURL }
@@ -102,13 +113,47 @@ struct CompileInputs {
             let file = try RequirementsFile.parse(path: source, loader: loader, environment: environment)
             let constraints = try named(file.requirements + file.constraints, source: source)
             inputs.constraints += constraints
-            inputs.constraintFiles.append((source, Set(constraints.map { PackageName($0.name) })))
+            inputs.origins.append(("-c \(source)", Set(constraints.map { PackageName($0.name) })))
         }
         for source in request.overrides {
             let file = try RequirementsFile.parse(path: source, loader: loader, environment: environment)
             inputs.overrides += try named(file.requirements, source: source)
         }
         return inputs
+    }
+
+    /// `[project]` dependencies of a `pyproject.toml`, with the optional dependencies asked for
+    /// (`--extra`, `--all-extras`).
+    private mutating func readProject(_ path: String, extras: ExtraSelection) throws {
+        let text = try ProjectFileReader.read(path)
+        let project: ProjectTable
+        do {
+            guard let table = try PyProjectToml(parsing: text, fileName: path).project else {
+                throw ProjectFileError(path: path, reason: "it has no `[project]` table")
+            }
+            project = table
+        } catch let error as PyProjectError {
+            throw error.context("Failed to parse: `\(path)`")
+        }
+        var texts = project.dependencies
+        let wanted = Set(extras.extras.map(PackageName.normalize))
+        let excluded = Set(extras.noExtras.map(PackageName.normalize))
+        for (extra, requirements) in project.optionalDependencies {
+            let name = PackageName.normalize(extra)
+            if (extras.allExtras && !excluded.contains(name)) || wanted.contains(name) { texts += requirements }
+        }
+        var parsed: [Requirement] = []
+        for text in texts {
+            do {
+                parsed.append(try Requirement(parsing: text))
+            } catch {
+                throw ProjectFileError(path: path, reason: "invalid requirement `\(text)`: \(error.message)")
+            }
+        }
+        requirements += parsed
+        projects.append(project.name)
+        let label = "\(project.name) (\(path.split(separator: "/").last.map(String.init) ?? path))"
+        origins.append((label, Set(parsed.map { PackageName($0.name) })))
     }
 
     private static func named(_ entries: [RequirementEntry], source: String) throws -> [Requirement] {
@@ -119,6 +164,26 @@ struct CompileInputs {
             return requirement
         }
     }
+}
+
+/// Reads a small text file whole.
+enum ProjectFileReader {
+    static func read(_ path: String) throws -> String {
+        do {
+            let text = try POSIXRequirementsLoader().load(path: path)
+            return text
+        } catch {
+            throw ProjectFileError(path: path, reason: "\(error)")
+        }
+    }
+}
+
+/// A `pyproject.toml` given to `pip compile` that cannot be used.
+struct ProjectFileError: SuvError {
+    let path: String
+    let reason: String
+    var message: String { "Failed to read `\(path)`: \(reason)" }
+    var kind: ErrorKind { .failure }
 }
 
 extension PackageSelection {
