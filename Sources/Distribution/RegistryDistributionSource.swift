@@ -31,8 +31,10 @@ public struct RegistryDistributionSource: DistributionSource {
         }
         var files: [IndexedFile] = []
         for (position, listing) in listings.enumerated() {
+            let url = listing.index.url.string
+            files.reserveCapacity(files.count + listing.files.count)
             for file in listing.files {
-                files.append(IndexedFile(file: file, indexPosition: position, indexURL: listing.index.url.string))
+                files.append(IndexedFile(file: file, indexPosition: position, indexURL: url))
             }
         }
         return files

@@ -26,7 +26,8 @@ extension RegistryClient {
         }
     }
 
-    private func fetchPage(url: String, package: PackageName, index: ConfiguredIndex) async throws(IndexError) -> PageResult {
+    /// Runs off the actor: pages parse in parallel (large JSON pages take milliseconds each).
+    private nonisolated func fetchPage(url: String, package: PackageName, index: ConfiguredIndex) async throws(IndexError) -> PageResult {
         let entry = HTTPCacheEntry(payload: cache.packageFile(.simple, index: IndexID(url: index.url.canonical), name: package, extension: "page"))
         let lookup: HTTPCacheLookup
         do {
@@ -82,7 +83,7 @@ extension RegistryClient {
     }
 
     /// Parses a page; the content type is sniffed for cached payloads (JSON starts with `{`).
-    func parsePage(_ bytes: [UInt8], url: String, package: PackageName, contentType: String? = nil) throws(IndexError) -> SimpleProjectPage {
+    nonisolated func parsePage(_ bytes: [UInt8], url: String, package: PackageName, contentType: String? = nil) throws(IndexError) -> SimpleProjectPage {
         let type = contentType ?? (bytes.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 } == UInt8(ascii: "{")
             ? "application/vnd.pypi.simple.v1+json" : "text/html")
         do {

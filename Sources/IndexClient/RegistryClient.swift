@@ -74,7 +74,7 @@ public actor RegistryClient {
     }
 
     /// The request for `url`, with the credentials known for it.
-    func request(_ url: String, headers: HTTPHeaders = [:]) -> HTTPRequest {
+    nonisolated func request(_ url: String, headers: HTTPHeaders = [:]) -> HTTPRequest {
         var request = HTTPRequest(url: url, headers: headers)
         if let found = credentials?.credentials(for: url), let username = found.username ?? (found.password != nil ? "" : nil) {
             request.credentials = HTTPCredentials(username: username, password: found.password)

@@ -17,7 +17,7 @@ public struct WheelFilename: Hashable, Sendable, CustomStringConvertible {
     /// The tag part, alternatives as written.
     public let tagSet: CompressedTagSet
     /// Every tag this wheel supports (the product of the compressed tag set), lowercased.
-    public let tags: Set<WheelTag>
+    public var tags: Set<WheelTag> { tagSet.tags }
     /// The file name this was parsed from.
     public let filename: String
 
@@ -55,7 +55,6 @@ public struct WheelFilename: Hashable, Sendable, CustomStringConvertible {
         if validateOrder, !tagSet.isInSortedOrder { throw .unsortedTags(filename: filename) }
         self.name = PackageName(namePart)
         self.tagSet = tagSet
-        self.tags = tagSet.tags
         self.filename = filename
     }
 

@@ -106,6 +106,8 @@ public actor IndexDependencyProvider: DependencyProvider {
     /// selector would pick now. Failures are left for the solver's own request to report.
     func warm(_ request: PrefetchRequest) async {
         guard !options.noDependencies || request.package.extra != nil else { return }
+        // The solver repeats its hints after every step; serve each (package, range) once.
+        guard prefetched.insert("\(request.package)@\(request.ranges)").inserted else { return }
         guard let map = try? await versionMap(for: request.package.name) else { return }
         guard case .candidate(let version) = selector.select(request.package.name, in: request.ranges, from: map),
               let file = map.distribution(for: version)?.file else { return }

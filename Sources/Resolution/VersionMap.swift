@@ -1,4 +1,5 @@
 import PackagingTypes
+import Synchronization
 import PEP440
 import Resolver
 import SuvBasics
@@ -97,49 +98,79 @@ public enum PrioritizedDistribution: Sendable, Hashable {
 public struct VersionMap: Sendable {
     /// Versions, highest first.
     public let versions: [Version]
-    private let distributions: [Version: PrioritizedDistribution]
-    /// Every file of each version, for hints about the ones that did not fit.
+    /// Every file of each version.
     private let filesByVersion: [Version: [IndexedFile]]
+    private let package: PackageName
+    private let options: ResolutionOptions
+    private let allowedYanks: Set<Version>
+    /// Distributions already chosen, shared by copies of this map.
+    private let chosen = DistributionMemo()
 
-    /// Groups `files` of `package` by version and picks each version's distribution.
+    /// Groups `files` of `package` by version. Each version's distribution is chosen when asked
+    /// for (``distribution(for:)``): resolution usually looks at one or two versions of a
+    /// package with hundreds.
     ///
     /// - Parameter allowedYanks: versions pinned with `==`/`===` by first-party requirements,
     ///   whose yanked files stay usable.
     public init(package: PackageName, files: [IndexedFile], options: ResolutionOptions, allowedYanks: Set<Version> = []) {
-        var best: [Version: PrioritizedDistribution] = [:]
         var filesByVersion: [Version: [IndexedFile]] = [:]
         for indexed in files {
             guard let distribution = indexed.file.distribution, distribution.name == package else { continue }
-            let version: Version
             switch distribution {
-            case .wheel(let wheel): version = wheel.version
-            case .sdist(let sdist): version = sdist.version
+            case .wheel(let wheel): filesByVersion[wheel.version, default: []].append(indexed)
+            case .sdist(let sdist): filesByVersion[sdist.version, default: []].append(indexed)
             }
-            let candidate = Self.classify(indexed, distribution, version: version, options: options,
-                                          package: package, allowedYanks: allowedYanks)
-            best[version] = best[version].map { Self.better($0, candidate) } ?? candidate
-            filesByVersion[version, default: []].append(indexed)
         }
-        self.distributions = best
         self.filesByVersion = filesByVersion
-        self.versions = best.keys.sorted(by: >)
+        self.versions = filesByVersion.keys.sorted(by: >)
+        self.package = package
+        self.options = options
+        self.allowedYanks = allowedYanks
     }
 
     /// Every file offered for `version`.
     public func files(for version: Version) -> [IndexedFile] { filesByVersion[version] ?? [] }
 
-    /// The distribution chosen for `version`, if the index offers that version.
-    public func distribution(for version: Version) -> PrioritizedDistribution? { distributions[version] }
+    /// The distribution chosen for `version` (the compatible wheel with the best tag, else the
+    /// source distribution, else why none fits), if the index offers that version.
+    public func distribution(for version: Version) -> PrioritizedDistribution? {
+        if let known = chosen.value(for: version) { return known }
+        guard let files = filesByVersion[version] else { return nil }
+        let result = choose(version, files)
+        if let result { chosen.store(result, for: version) }
+        return result
+    }
+
+    private func choose(_ version: Version, _ files: [IndexedFile]) -> PrioritizedDistribution? {
+        var requiresPython: [String: VersionSpecifiers?] = [:]
+        var best: PrioritizedDistribution?
+        for indexed in files {
+            guard let distribution = indexed.file.distribution else { continue }
+            let raw = indexed.file.requiresPython?.raw
+            var specifiers: VersionSpecifiers?
+            if let raw {
+                if let known = requiresPython[raw] {
+                    specifiers = known
+                } else {
+                    specifiers = indexed.file.requiresPython?.specifiers
+                    requiresPython[raw] = specifiers
+                }
+            }
+            let candidate = Self.classify(indexed, distribution, version: version, requiresPython: specifiers,
+                                          options: options, package: package, allowedYanks: allowedYanks)
+            best = best.map { Self.better($0, candidate) } ?? candidate
+        }
+        return best
+    }
 
     private static func classify(_ indexed: IndexedFile, _ distribution: DistributionFilename, version: Version,
-                                 options: ResolutionOptions, package: PackageName,
+                                 requiresPython: VersionSpecifiers?, options: ResolutionOptions, package: PackageName,
                                  allowedYanks: Set<Version>) -> PrioritizedDistribution {
         let file = indexed.file
         if file.yanked.isYanked, !allowedYanks.contains(version) {
             return .incompatible(.yanked(reason: file.yanked.reason))
         }
-        if let requiresPython = file.requiresPython, let specifiers = requiresPython.specifiers,
-           !specifiers.admitsPython(options.pythonVersion) {
+        if let specifiers = requiresPython, !specifiers.admitsPython(options.pythonVersion) {
             return .incompatible(.requiresPython(specifiers))
         }
         switch distribution {
@@ -181,5 +212,19 @@ public struct VersionMap: Sendable {
             // the platform: the wheel tags are the interesting part.
             return ia.precedence >= ib.precedence ? a : b
         }
+    }
+}
+
+/// The distributions a ``VersionMap`` has chosen so far (a version map is a value, shared
+/// between the provider's cache and the selector; the choice is the same for every copy).
+final class DistributionMemo: Sendable {
+    private let storage = Mutex<[Version: PrioritizedDistribution]>([:])
+
+    func value(for version: Version) -> PrioritizedDistribution? {
+        storage.withLock { $0[version] }
+    }
+
+    func store(_ distribution: PrioritizedDistribution, for version: Version) {
+        storage.withLock { $0[version] = distribution }
     }
 }
