@@ -149,7 +149,7 @@ let package = Package(
         .testTarget(name: "RequirementsTxtTests", dependencies: ["RequirementsTxt", "PEP508", "SuvTestSupport"]),
         .testTarget(name: "ResolverTests", dependencies: ["Resolver", "PEP440", "PEP508"]),
         .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "Resolver", "PackagingTypes", "PEP440", "PEP508"]),
-        .testTarget(name: "PackagingTypesTests", dependencies: ["PackagingTypes", "PEP440", "SuvTestSupport"]),
+        .testTarget(name: "PackagingTypesTests", dependencies: ["PackagingTypes", "PEP440", "PEP508", "SuvTestSupport"]),
         .testTarget(name: "PythonTests", dependencies: ["Python", "PEP508", "PackagingTypes", "SuvTestSupport"]),
         .testTarget(name: "PyProjectTests", dependencies: ["PyProject", "TOML", "SuvTestSupport"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Hashing", "SuvTestSupport"]),

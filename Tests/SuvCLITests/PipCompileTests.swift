@@ -132,6 +132,29 @@ import Testing
         #expect(result.stderr == "error: File not found: \(tree.path("absent.in"))\n")
     }
 
+    /// A source distribution whose `PKG-INFO` is older than Metadata 2.2 would have to be built,
+    /// which arrives with the installer: the error says so and names the file.
+    @Test func sourceDistributionThatNeedsABuild() async throws {
+        let index = try TemporaryTree(prefix: "suv-sdist-index")
+        _ = try index.write("work/old-1.0/PKG-INFO", "Metadata-Version: 2.1\nName: old\nVersion: 1.0\n")
+        _ = try index.makeDirectory("files")
+        let tar = Process()
+        tar.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        tar.arguments = ["tar", "-czf", index.path("files/old-1.0.tar.gz"), "-C", index.path("work"), "old-1.0"]
+        try tar.run()
+        tar.waitUntilExit()
+        _ = try index.write("simple/old/index.html", "<a href=\"../../files/old-1.0.tar.gz\">old-1.0.tar.gz</a>\n")
+        let sdistServer = try LocalIndexServer(root: index.path)
+        defer { sdistServer.stop() }
+        let input = try tree.write("sdist.in", "old\n")
+        let result = await runSuv(["pip", "compile", "--index-url", sdistServer.url("/simple/"), "--python-version", "3.12", input],
+                                  environment: environment)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("error: Failed to read the metadata of `old-1.0.tar.gz` without building it"))
+        #expect(result.stderr.contains(
+            "hint: Reading metadata from `PKG-INFO` requires Metadata 2.2 or later (found: 2.1); building source distributions is not supported yet"))
+    }
+
     @Test func universalIsNotImplementedYet() async throws {
         let result = try await compile("alpha\n", ["--universal"])
         #expect(result.status == 2)
