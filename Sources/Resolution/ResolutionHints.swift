@@ -37,7 +37,7 @@ struct ResolutionHints {
         }
         if let needs = pythonNeeds {
             let depender = describe(needs.package, needs.ranges)
-            let supports = Self.lowerBound(needs.python).map { ">=\(RangeWords.text($0))" } ?? "other Python versions"
+            let supports = Self.lowerBound(needs.python).map { ">=\($0.boundText)" } ?? "other Python versions"
             add("The `--python-version` value (\(options.pythonRequirementText)) includes Python versions that are not "
                 + "supported by your dependencies (e.g., \(depender) only supports \(supports)). "
                 + "Consider using a higher `--python-version` value.")
@@ -100,16 +100,5 @@ struct ResolutionHints {
         case .included(let version)?, .excluded(let version)?: version
         default: nil
         }
-    }
-}
-
-/// Printing helpers shared by hints.
-enum RangeWords {
-    /// A bound as a specifier names it (`3.10`, not `3.10.dev0`).
-    static func text(_ version: Version) -> String {
-        if version.dev == 0, version.pre == nil, version.post == nil, !version.isLocal {
-            return version.baseVersion.description
-        }
-        return version.publicVersion.description
     }
 }

@@ -13,7 +13,7 @@ extension VersionRanges {
         if segments.count == 2, case .unbounded = segments[0].lower, case .unbounded = segments[1].upper,
            case .excluded(let low) = segments[0].upper, case .excluded(let high) = segments[1].lower,
            high.bound == .afterLocals, high.description == low.description, low.bound == .none, !low.isLocal {
-            return "!=\(Self.text(low))"
+            return "!=\(low.boundText)"
         }
         return segments.map { segment in
             if case .included(let low) = segment.lower, case .included(let high) = segment.upper,
@@ -23,24 +23,15 @@ extension VersionRanges {
             var parts: [String] = []
             switch segment.lower {
             case .unbounded: break
-            case .included(let version): parts.append(">=\(Self.text(version))")
-            case .excluded(let version): parts.append(">\(Self.text(version))")
+            case .included(let version): parts.append(">=\(version.boundText)")
+            case .excluded(let version): parts.append(">\(version.boundText)")
             }
             switch segment.upper {
             case .unbounded: break
-            case .included(let version): parts.append("<=\(Self.text(version))")
-            case .excluded(let version): parts.append("<\(Self.text(version))")
+            case .included(let version): parts.append("<=\(version.boundText)")
+            case .excluded(let version): parts.append("<\(version.boundText)")
             }
             return parts.joined(separator: ",")
         }.joined(separator: " | ")
-    }
-
-    /// A bound's version as a specifier names it: synthetic bounds lose their marker, and
-    /// `V.dev0` (how `<V` and its complement `>=V` exclude V's pre-releases) prints as `V`.
-    private static func text(_ version: Version) -> String {
-        if version.bound == .none, version.dev == 0, version.pre == nil, version.post == nil, !version.isLocal {
-            return version.baseVersion.description
-        }
-        return version.publicVersion.description
     }
 }

@@ -24,12 +24,7 @@ enum ProcessSpawner {
 
     /// `name` itself when it contains a `/`, else the first executable `dir/name` on `path`.
     static func findExecutable(_ name: String, path: String?) -> String? {
-        if name.contains("/") { return access(name, X_OK) == 0 ? name : nil }
-        for directory in (path ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") where !directory.isEmpty {
-            let candidate = PathText.join(String(directory), name)
-            if access(candidate, X_OK) == 0 { return candidate }
-        }
-        return nil
+        ExecutableLookup.first(name, path: path)
     }
 
     static func run(

@@ -45,35 +45,26 @@ struct PackageRangeText {
         case (.unbounded, .unbounded):
             return kind == .compatibility ? "all versions of \(name)" : name
         case (.unbounded, .included(let high)):
-            return "\(name)<=\(Self.text(high))"
+            return "\(name)<=\(high.boundText)"
         case (.unbounded, .excluded(let high)):
-            return "\(name)<\(Self.text(high))"
+            return "\(name)<\(high.boundText)"
         case (.included(let low), .unbounded):
-            return "\(name)>=\(Self.text(low))"
+            return "\(name)>=\(low.boundText)"
         case (.included(let low), .included(let high)):
             if low == high || (high.bound == .afterLocals && high.description == low.description && low.bound == .none) {
                 return "\(name)==\(low)"
             }
-            return "\(name)>=\(Self.text(low)),<=\(Self.text(high))"
+            return "\(name)>=\(low.boundText),<=\(high.boundText)"
         case (.included(let low), .excluded(let high)):
             if let prefix = Self.prefixMatch(low, high) { return "\(name)==\(prefix)" }
-            return "\(name)>=\(Self.text(low)),<\(Self.text(high))"
+            return "\(name)>=\(low.boundText),<\(high.boundText)"
         case (.excluded(let low), .unbounded):
-            return "\(name)>\(Self.text(low))"
+            return "\(name)>\(low.boundText)"
         case (.excluded(let low), .included(let high)):
-            return "\(name)>\(Self.text(low)),<=\(Self.text(high))"
+            return "\(name)>\(low.boundText),<=\(high.boundText)"
         case (.excluded(let low), .excluded(let high)):
-            return "\(name)>\(Self.text(low)),<\(Self.text(high))"
+            return "\(name)>\(low.boundText),<\(high.boundText)"
         }
-    }
-
-    /// A bound's version as a specifier names it: synthetic bounds lose their marker, and
-    /// `V.dev0` (how `<V` and `>=V` exclude or include V's pre-releases) prints as `V`.
-    static func text(_ version: Version) -> String {
-        if version.bound == .none, version.dev == 0, version.pre == nil, version.post == nil, !version.isLocal {
-            return version.baseVersion.description
-        }
-        return version.bound == .none ? version.description : version.publicVersion.description
     }
 
     /// `1.2.*` when `[low, high)` is exactly the prefix match `==1.2.*` (`[1.2.dev0, 1.3.dev0)`).

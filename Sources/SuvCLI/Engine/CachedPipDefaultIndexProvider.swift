@@ -23,7 +23,7 @@ struct CachedPipDefaultIndexProvider: PipDefaultIndexProvider {
     }
 
     private func cacheKey() -> String? {
-        guard let executable = Self.find(inner.interpreter, path: inner.environment["PATH"]) else { return nil }
+        guard let executable = ExecutableLookup.first(inner.interpreter, path: inner.environment["PATH"]) else { return nil }
         var parts = [executable, Self.stamp(executable)]
         if executable.contains("/shims/") {
             let root = inner.environment["PYENV_ROOT"] ?? ((inner.environment["HOME"] ?? "") + "/.pyenv")
@@ -47,15 +47,6 @@ struct CachedPipDefaultIndexProvider: PipDefaultIndexProvider {
         let directory = String(file[..<(file.lastIndex(of: "/") ?? file.endIndex)])
         _ = mkdir(directory, 0o755)
         try? AtomicFile.write(Array(lines.utf8), to: file, durable: false)
-    }
-
-    private static func find(_ name: String, path: String?) -> String? {
-        if name.contains("/") { return access(name, X_OK) == 0 ? name : nil }
-        for directory in (path ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") where !directory.isEmpty {
-            let candidate = directory + "/" + name
-            if access(candidate, X_OK) == 0 { return candidate }
-        }
-        return nil
     }
 
     /// `size:seconds.nanoseconds` of a file's status, or `-` when it does not exist.

@@ -1,6 +1,7 @@
 import Glibc
 import Cache
 import PackagingTypes
+import Settings
 import PEP440
 import PEP508
 import Python
@@ -92,7 +93,7 @@ struct TargetEnvironment: Sendable {
     private static func candidates(request: String?, version: PEP440.Version?, path: String?) -> [String] {
         var names: [String] = []
         if let request {
-            if request.contains("/") { return [request] }
+            if request.contains("/") { return ExecutableLookup.all(request, path: path) }
             if let requested = PEP440.Version(request), requested.release.count >= 2 {
                 names.append("python\(requested.release[0]).\(requested.release[1])")
             } else {
@@ -103,10 +104,7 @@ struct TargetEnvironment: Sendable {
         names += ["python3", "python"]
         var found: [String] = []
         for name in names {
-            for directory in (path ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") where !directory.isEmpty {
-                let candidate = directory + "/" + name
-                if access(candidate, X_OK) == 0, !found.contains(candidate) { found.append(candidate) }
-            }
+            for candidate in ExecutableLookup.all(name, path: path) where !found.contains(candidate) { found.append(candidate) }
         }
         return found
     }
