@@ -65,6 +65,18 @@ import Testing
         #expect(String(decoding: tree.read("requirements.txt") ?? [], as: UTF8.self) == result.stdout)
     }
 
+    /// Pins already in the output file are kept while they fit; `--upgrade` and
+    /// `--upgrade-package` let them go.
+    @Test func existingOutputPinsArePreferred() async throws {
+        let output = try tree.write("pinned.txt", "alpha==1.0\nbeta==1.0\n")
+        let kept = try await compile("beta\n", ["--no-header", "--no-annotate", "-o", output])
+        #expect(kept.stdout == "alpha==1.0\nbeta==1.0\n")
+        let partly = try await compile("beta\n", ["--no-header", "--no-annotate", "-o", output, "-P", "alpha"])
+        #expect(partly.stdout == "alpha==1.1\nbeta==1.0\n")
+        let upgraded = try await compile("beta\n", ["--no-header", "--no-annotate", "-o", output, "--upgrade"])
+        #expect(upgraded.stdout == "alpha==1.1\nbeta==2.0\n")
+    }
+
     @Test func constraintsAreAnnotated() async throws {
         let constraints = try tree.write("constraints.txt", "alpha<1.1\n")
         let result = try await compile("beta\n", ["--no-header", "-c", constraints])

@@ -1,6 +1,7 @@
 import Glibc
 import Console
 import Distribution
+import PEP440
 import PEP508
 import PyProject
 import RequirementsTxt
@@ -48,7 +49,9 @@ extension PipCompile {
         let resolution = PackageResolution(
             source: RegistryDistributionSource(registry: session.registry, locations: session.settings.indexes),
             options: options)
-        let graph = try await resolution.resolve(inputs.requirements, constraints: inputs.constraints, overrides: inputs.overrides)
+        let preferences = try ExistingPins.read(request, relativeTo: session.workingDirectory, environment: context.environment)
+        let graph = try await resolution.resolve(inputs.requirements, constraints: inputs.constraints, overrides: inputs.overrides,
+                                                 preferences: preferences)
         let elapsed = ElapsedFormat.format(started.duration(to: .now))
         let count = graph.packages.count
         context.printer.info(context.printer.stderrPaint.dimmed("Resolved \(count) \(count == 1 ? "package" : "packages") in \(elapsed)"))
@@ -163,6 +166,28 @@ struct CompileInputs {
             }
             return requirement
         }
+    }
+}
+
+/// The pins of an existing output file (`-o`), which a new compile keeps where they still fit,
+/// as uv does; `--upgrade` drops them all, `--upgrade-package` those of the named packages.
+enum ExistingPins {
+    static func read(_ request: PipCompileRequest, relativeTo directory: String,
+                     environment: [String: String]) throws -> [PackageName: PEP440.Version] {
+        guard let output = request.outputFile, !request.resolver.upgrade else { return [:] }
+        let path = output.hasPrefix("/") ? output : directory + "/" + output
+        guard access(path, R_OK) == 0 else { return [:] }
+        let file = try RequirementsFile.parse(path: path, loader: POSIXRequirementsLoader(), environment: environment)
+        let upgraded = Set(request.resolver.upgradePackages.map(PackageName.init))
+        var pins: [PackageName: PEP440.Version] = [:]
+        for entry in file.requirements {
+            guard let requirement = entry.requirement.named, requirement.specifiers.specifiers.count == 1,
+                  let pin = requirement.specifiers.specifiers.first, pin.op == .equal, !pin.isWildcard,
+                  let version = pin.version else { continue }
+            let name = PackageName(requirement.name)
+            if !upgraded.contains(name) { pins[name] = version }
+        }
+        return pins
     }
 }
 
