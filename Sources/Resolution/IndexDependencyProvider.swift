@@ -22,6 +22,8 @@ public actor IndexDependencyProvider: DependencyProvider {
     private var versionMaps: [PackageName: VersionMap] = [:]
     /// Dependencies handed to the solver, kept to draw the resolution graph.
     private(set) var dependencyCache: [PackageID: [Version: [Dependency]]] = [:]
+    /// The requirements behind them, with their markers (for lock files).
+    private(set) var requirementCache: [PackageID: [Version: [ExpandedRequirement]]] = [:]
     /// Packages no index knows.
     private(set) var missingPackages: Set<PackageName> = []
     private var prefetched: Set<String> = []
@@ -78,6 +80,8 @@ public actor IndexDependencyProvider: DependencyProvider {
                 return .available(dependencies + [Dependency(.python, requiresPython.pythonLowerBound)])
             }
             if !options.noDependencies {
+                let requirements = try expander.requirements(of: package, requiresDist: metadata.requiresDist)
+                requirementCache[package, default: [:]][version] = requirements
                 dependencies += try expander.dependencies(of: package, requiresDist: metadata.requiresDist)
             }
         }

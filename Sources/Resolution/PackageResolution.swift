@@ -23,7 +23,7 @@ public struct PackageResolution: Sendable {
     /// existing output file or lock) are tried first.
     public func resolve(_ requirements: [Requirement], constraints: [Requirement] = [], overrides: [Requirement] = [],
                         preferences: [PackageName: Version] = [:]) async throws -> ResolutionGraph {
-        let expander = try RequirementExpander(markers: options.markers, constraints: constraints, overrides: overrides)
+        let expander = try RequirementExpander(scope: options.markerScope, constraints: constraints, overrides: overrides)
         let firstParty = requirements + constraints + overrides
         let selector = CandidateSelector(
             prerelease: options.prerelease, resolution: options.resolution,
@@ -33,6 +33,7 @@ public struct PackageResolution: Sendable {
         let provider = IndexDependencyProvider(
             source: source, options: options, selector: selector, expander: expander,
             allowedYanks: Self.allowedYanks(firstParty), prefetchRequests: continuation)
+        let rootRequirements = try expander.rootRequirements(requirements)
         let root = try expander.rootDependencies(requirements)
         var preferred: [PackageID: Version] = [:]
         for (name, version) in preferences { preferred[PackageID(name)] = version }
@@ -50,7 +51,7 @@ public struct PackageResolution: Sendable {
                 report: DerivationReport(failure, context: context).text,
                 hints: ResolutionHints(options: options, selector: selector, maps: maps).hints(for: failure))
         }
-        return await graph(decisions, root: root, provider: provider)
+        return await graph(decisions, root: root, rootRequirements: rootRequirements, provider: provider)
     }
 
     private func solveWithPrefetching(
@@ -80,7 +81,7 @@ public struct PackageResolution: Sendable {
         }
     }
 
-    private func graph(_ decisions: [PackageID: Version], root: [Dependency],
+    private func graph(_ decisions: [PackageID: Version], root: [Dependency], rootRequirements: [ExpandedRequirement],
                        provider: IndexDependencyProvider) async -> ResolutionGraph {
         var extras: [PackageName: Set<PackageName>] = [:]
         for package in decisions.keys { if let extra = package.extra { extras[package.name, default: []].insert(extra) } }
@@ -101,7 +102,13 @@ public struct PackageResolution: Sendable {
             packages.append(ResolutionGraph.Package(name: package.name, version: version, file: file,
                                                     extras: extras[package.name] ?? []))
         }
-        return ResolutionGraph(packages: packages, dependents: dependents)
+        let requirementCache = await provider.requirementCache
+        var requirements: [PackageID: [ExpandedRequirement]] = [:]
+        for (package, version) in decisions {
+            if let expanded = requirementCache[package]?[version] { requirements[package] = expanded }
+        }
+        return ResolutionGraph(packages: packages, dependents: dependents, rootRequirements: rootRequirements,
+                               requirements: requirements)
     }
 
     /// Packages that first-party requirements name with a pre-release specifier (`!=` does

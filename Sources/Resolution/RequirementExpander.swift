@@ -3,21 +3,39 @@ import PEP508
 import Resolver
 import SuvBasics
 
+/// Which environments a resolution covers: one (`pip compile`), or every environment a
+/// marker allows (universal resolution for `uv.lock`).
+public enum MarkerScope: Sendable {
+    case environment(MarkerEnvironment)
+    case universal(NormalizedMarker)
+}
+
+/// A requirement that applies, with the marker under which it does (always true for a
+/// single environment; the requirement's own marker, extras decided, in universal mode).
+public struct ExpandedRequirement: Sendable, Hashable {
+    public let requirement: Requirement
+    public let marker: NormalizedMarker
+}
+
 /// Turns requirements (the root's, or a version's `Requires-Dist`) into the solver's
-/// dependency edges for one target environment: markers evaluated, extras turned into virtual
-/// packages, a package's references to its own extras flattened, overrides substituted and
-/// constraints intersected.
+/// dependency edges: markers evaluated for the target (or kept, in universal mode), extras
+/// turned into virtual packages, a package's references to its own extras flattened,
+/// overrides substituted and constraints intersected.
 public struct RequirementExpander: Sendable {
-    public let markers: MarkerEnvironment
+    public let scope: MarkerScope
     /// Constraint ranges per package (already limited to those whose markers hold).
     public let constraints: [PackageName: VersionRanges]
     /// Override requirements per package: they replace every requirement on that package.
     public let overrides: [PackageName: [Requirement]]
 
     public init(markers: MarkerEnvironment, constraints: [Requirement] = [], overrides: [Requirement] = []) throws(ResolutionError) {
-        self.markers = markers
+        try self.init(scope: .environment(markers), constraints: constraints, overrides: overrides)
+    }
+
+    public init(scope: MarkerScope, constraints: [Requirement] = [], overrides: [Requirement] = []) throws(ResolutionError) {
+        self.scope = scope
         var ranges: [PackageName: VersionRanges] = [:]
-        for constraint in constraints where try Self.holds(constraint, markers, extra: nil) {
+        for constraint in constraints where try Self.applies(constraint, scope, extra: nil) != nil {
             let name = PackageName(constraint.name)
             ranges[name] = (ranges[name] ?? .full).intersection(constraint.specifiers.ranges)
         }
@@ -27,78 +45,111 @@ public struct RequirementExpander: Sendable {
         self.overrides = grouped
     }
 
+    /// The requirements of the root that apply, overrides substituted.
+    public func rootRequirements(_ requirements: [Requirement]) throws(ResolutionError) -> [ExpandedRequirement] {
+        var active: [ExpandedRequirement] = []
+        for requirement in requirements {
+            if let marker = try Self.applies(requirement, scope, extra: nil) {
+                active.append(ExpandedRequirement(requirement: requirement, marker: marker))
+            }
+        }
+        return try substituted(active)
+    }
+
     /// The edges of the root: `requirements` whose markers hold.
     public func rootDependencies(_ requirements: [Requirement]) throws(ResolutionError) -> [Dependency] {
-        var active: [Requirement] = []
-        for requirement in requirements where try Self.holds(requirement, markers, extra: nil) {
-            active.append(requirement)
-        }
-        return try edges(for: active)
+        try edges(for: rootRequirements(requirements))
+    }
+
+    /// The requirements of `package` (or what one of its extras adds) that apply, overrides
+    /// substituted.
+    public func requirements(of package: PackageID, requiresDist: [Requirement]) throws(ResolutionError) -> [ExpandedRequirement] {
+        var active: [ExpandedRequirement] = []
+        var visitedExtras: Set<PackageName> = []
+        try collect(package.extra, of: package.name, from: requiresDist, into: &active, visited: &visitedExtras)
+        return try substituted(active)
     }
 
     /// The edges of `package` (or one of its extras) from its `Requires-Dist`. For an extra,
     /// only what the extra adds; the provider adds the pin to the base package.
     public func dependencies(of package: PackageID, requiresDist: [Requirement]) throws(ResolutionError) -> [Dependency] {
-        var active: [Requirement] = []
-        var visitedExtras: Set<PackageName> = []
-        try collect(package.extra, of: package.name, from: requiresDist, into: &active, visited: &visitedExtras)
-        return try edges(for: active)
+        try edges(for: requirements(of: package, requiresDist: requiresDist))
     }
 
     /// The requirements that `extra` (or the base, for `nil`) activates, with references to the
     /// package's own extras replaced by those extras' requirements.
     private func collect(_ extra: PackageName?, of name: PackageName, from requiresDist: [Requirement],
-                         into active: inout [Requirement], visited: inout Set<PackageName>) throws(ResolutionError) {
+                         into active: inout [ExpandedRequirement], visited: inout Set<PackageName>) throws(ResolutionError) {
         for requirement in requiresDist {
-            let applies: Bool
+            let marker: NormalizedMarker?
             if let extra {
-                let withExtra = try Self.holds(requirement, markers, extra: extra.description)
-                let withoutExtra = try Self.holds(requirement, markers, extra: nil)
-                applies = withExtra && !withoutExtra
+                let withExtra = try Self.applies(requirement, scope, extra: extra.description)
+                let withoutExtra = try Self.applies(requirement, scope, extra: nil)
+                marker = withoutExtra == nil ? withExtra : nil
             } else {
-                applies = try Self.holds(requirement, markers, extra: nil)
+                marker = try Self.applies(requirement, scope, extra: nil)
             }
-            guard applies else { continue }
+            guard let marker else { continue }
             if PackageName(requirement.name) == name {
                 for selfExtra in requirement.extras.map(PackageName.init) where visited.insert(selfExtra).inserted {
                     try collect(selfExtra, of: name, from: requiresDist, into: &active, visited: &visited)
                 }
                 continue
             }
-            active.append(requirement)
+            active.append(ExpandedRequirement(requirement: requirement, marker: marker))
         }
     }
 
-    private func edges(for requirements: [Requirement]) throws(ResolutionError) -> [Dependency] {
-        // Repeated requirements on one package stay separate edges (as in uv), so an explanation
-        // can name each: "you require a==1.0 and a==2.0".
-        var result: [Dependency] = []
-        func append(_ package: PackageID, _ ranges: VersionRanges) {
-            result.append(Dependency(package, ranges))
-        }
+    /// Overrides put in place of the requirements they name.
+    private func substituted(_ requirements: [ExpandedRequirement]) throws(ResolutionError) -> [ExpandedRequirement] {
+        var result: [ExpandedRequirement] = []
         for original in requirements {
-            let name = PackageName(original.name)
-            var substituted = [original]
-            if let replacements = overrides[name] {
-                substituted = []
-                for replacement in replacements where try Self.holds(replacement, markers, extra: nil) {
-                    substituted.append(replacement)
-                }
+            guard let replacements = overrides[PackageName(original.requirement.name)] else {
+                result.append(original)
+                continue
             }
-            for requirement in substituted {
-                if let url = requirement.url {
-                    throw .unsupportedURLRequirement(name: requirement.name, url: url)
-                }
-                var ranges = requirement.specifiers.ranges
-                if let constraint = constraints[name] { ranges = ranges.intersection(constraint) }
-                if requirement.extras.isEmpty {
-                    append(PackageID(name), ranges)
-                } else {
-                    for extra in requirement.extras { append(PackageID(name, extra: PackageName(extra)), ranges) }
+            for replacement in replacements {
+                if let marker = try Self.applies(replacement, scope, extra: nil) {
+                    result.append(ExpandedRequirement(requirement: replacement, marker: marker))
                 }
             }
         }
         return result
+    }
+
+    /// Solver edges for applicable requirements. Repeated requirements on one package stay
+    /// separate edges (as in uv), so an explanation can name each: "you require a==1.0 and
+    /// a==2.0".
+    private func edges(for requirements: [ExpandedRequirement]) throws(ResolutionError) -> [Dependency] {
+        var result: [Dependency] = []
+        for expanded in requirements {
+            let requirement = expanded.requirement
+            let name = PackageName(requirement.name)
+            if let url = requirement.url {
+                throw .unsupportedURLRequirement(name: requirement.name, url: url)
+            }
+            var ranges = requirement.specifiers.ranges
+            if let constraint = constraints[name] { ranges = ranges.intersection(constraint) }
+            if requirement.extras.isEmpty {
+                result.append(Dependency(PackageID(name), ranges))
+            } else {
+                for extra in requirement.extras { result.append(Dependency(PackageID(name, extra: PackageName(extra)), ranges)) }
+            }
+        }
+        return result
+    }
+
+    /// The marker under which `requirement` applies with `extra` active (or none), or `nil`
+    /// when it cannot apply in the scope.
+    static func applies(_ requirement: Requirement, _ scope: MarkerScope, extra: String?) throws(ResolutionError) -> NormalizedMarker? {
+        switch scope {
+        case .environment(let markers):
+            return try holds(requirement, markers, extra: extra) ? .alwaysTrue : nil
+        case .universal(let universe):
+            guard let tree = requirement.marker else { return .alwaysTrue }
+            let marker = NormalizedMarker(tree).assigningExtras(extra.map { [PackageName.normalize($0)] } ?? [])
+            return marker.isDisjoint(with: universe) ? nil : marker
+        }
     }
 
     /// Whether `requirement`'s marker holds for the target, with `extra` set (or empty).

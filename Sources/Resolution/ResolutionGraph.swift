@@ -1,4 +1,5 @@
 import PEP440
+import Resolver
 import SuvBasics
 
 /// A finished resolution: one version per package and who depends on whom.
@@ -32,9 +33,17 @@ public struct ResolutionGraph: Sendable {
     public let packages: [Package]
     /// For each package, who requires it.
     public let dependents: [PackageName: Set<Dependent>]
+    /// The root's requirements that applied, with their markers.
+    public let rootRequirements: [ExpandedRequirement]
+    /// For each resolved package and each of its resolved extras (`a[x]`), the requirements of
+    /// the chosen version that applied, with their markers (an extra: only what it adds).
+    public let requirements: [PackageID: [ExpandedRequirement]]
 
-    public init(packages: [Package], dependents: [PackageName: Set<Dependent>]) {
+    public init(packages: [Package], dependents: [PackageName: Set<Dependent>],
+                rootRequirements: [ExpandedRequirement] = [], requirements: [PackageID: [ExpandedRequirement]] = [:]) {
         self.packages = packages.sorted { $0.name < $1.name }
         self.dependents = dependents
+        self.rootRequirements = rootRequirements
+        self.requirements = requirements
     }
 }

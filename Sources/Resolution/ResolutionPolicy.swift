@@ -42,6 +42,14 @@ public struct ResolutionOptions: Sendable {
     /// The project whose requirements are resolved, when there is exactly one, for
     /// explanations ("myproject depends on flask>=3").
     public var requirer: String?
+    /// For a universal resolution, the environments it covers (from `requires-python` and
+    /// `tool.uv.environments`); `markers` then only serve for messages. `nil`: one environment.
+    public var universe: NormalizedMarker?
+
+    /// How requirement markers are judged.
+    public var markerScope: MarkerScope {
+        universe.map { .universal($0) } ?? .environment(markers)
+    }
 
     public init(markers: MarkerEnvironment, pythonVersion: Version, tags: SupportedTags?,
                 prerelease: PrereleaseMode = .ifNecessary, resolution: ResolutionMode = .highest,

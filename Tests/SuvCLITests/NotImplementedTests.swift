@@ -14,7 +14,6 @@ import Testing
         ("venv", "suv venv"),
         ("init", "suv init"),
         ("version", "suv version"),
-        ("pip compile --universal requirements.in", "suv pip compile --universal"),
         ("pip install flask", "suv pip install"),
         ("pip sync requirements.txt", "suv pip sync"),
         ("pip uninstall flask", "suv pip uninstall"),

@@ -167,9 +167,19 @@ import Testing
             "hint: Reading metadata from `PKG-INFO` requires Metadata 2.2 or later (found: 2.1); building source distributions is not supported yet"))
     }
 
-    @Test func universalIsNotImplementedYet() async throws {
-        let result = try await compile("alpha\n", ["--universal"])
-        #expect(result.status == 2)
-        #expect(result.stderr == "error: `suv pip compile --universal` is not implemented yet\n")
+    /// Every environment from the target Python up: markers carried to each pin, word for word
+    /// what uv 0.13.9 prints for the same index and input.
+    @Test func universalMarksEachPin() async throws {
+        let result = try await compile("gamma\nalpha[speedups] ; sys_platform == \"win32\"\n",
+                                       ["--universal", "--no-header", "--no-annotate"], python: "3.8")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == """
+            alpha==1.1 ; python_full_version < '3.10' or sys_platform == 'linux' or sys_platform == 'win32'
+            beta==2.0 ; sys_platform == 'linux'
+            delta==1.0 ; sys_platform == 'win32'
+            epsilon==1.0 ; python_full_version >= '3.9' and sys_platform == 'win32'
+            gamma==1.0
+
+            """)
     }
 }

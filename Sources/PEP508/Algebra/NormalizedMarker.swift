@@ -222,3 +222,25 @@ struct ClauseSortKey: Comparable {
         return lhs.terms.count < rhs.terms.count
     }
 }
+
+extension NormalizedMarker {
+    /// The marker with every `extra == '…'` proposition decided: true for the (normalized)
+    /// extras in `active`, false for every other extra.
+    public func assigningExtras(_ active: Set<String>) -> NormalizedMarker {
+        var result: [MarkerClause] = []
+        for clause in clauses {
+            var kept = clause.constraints
+            var holds = true
+            for (key, domain) in clause.constraints {
+                guard case .extra(let name) = key, case .truth(let expected) = domain else { continue }
+                if expected != active.contains(name) {
+                    holds = false
+                    break
+                }
+                kept[key] = nil
+            }
+            if holds { result.append(MarkerClause(kept)) }
+        }
+        return NormalizedMarker(clauses: result).simplified()
+    }
+}

@@ -13,6 +13,8 @@ struct CompiledRequirements {
     var origins: [(label: String, packages: Set<PackageName>)]
     /// Packages not to print (`--no-emit-package`).
     var omitted: Set<PackageName>
+    /// Markers written after pins (`--universal`), per package.
+    var markers: [PackageName: String] = [:]
 
     func render(_ graph: ResolutionGraph) -> String {
         var lines: [String] = []
@@ -21,7 +23,7 @@ struct CompiledRequirements {
             lines.append("#    \(headerCommand)")
         }
         for package in graph.packages where !omitted.contains(package.name) {
-            lines.append("\(package.name)==\(package.version)")
+            lines.append("\(package.name)==\(package.version)" + (markers[package.name].map { " ; \($0)" } ?? ""))
             guard annotate else { continue }
             let via = annotations(for: package.name, graph)
             if via.count == 1 {

@@ -15,7 +15,6 @@ extension PipCompile {
     package func run(context: CommandContext) async throws {
         let request = try request(environment: context.environment)
         context.warn(request.warnings)
-        if request.universal { throw NotImplementedError(command: "suv pip compile --universal") }
         if request.format == .pylockToml || request.outputFile?.hasSuffix(".toml") == true {
             throw NotImplementedError(command: "suv pip compile --format pylock.toml")
         }
@@ -46,6 +45,16 @@ extension PipCompile {
             noBinary: noBinary, noBuild: noBuild, noDependencies: request.noDeps,
             pythonRequirementText: request.pythonVersion.map { ">=\($0)" })
         if inputs.projects.count == 1, inputs.origins.count == 1 { options.requirer = inputs.projects.first }
+        var requiresPython = VersionRanges.full
+        if request.universal {
+            // Every environment from the target Python up: markers are kept, not evaluated;
+            // wheels of every platform count.
+            let lower = PEP440.Version(release: Array(target.pythonVersion.release.prefix(2)))
+            requiresPython = .atLeast(lower)
+            options.universe = try UniverseMarker.atLeast(lower)
+            options.tags = nil
+            options.pythonVersion = lower
+        }
         let resolution = PackageResolution(
             source: RegistryDistributionSource(registry: session.registry, locations: session.settings.indexes),
             options: options)
@@ -60,12 +69,33 @@ extension PipCompile {
             headerCommand: request.noHeader ? nil : request.customCompileCommand ?? CompiledRequirements.headerCommand(arguments: context.arguments),
             annotate: !request.noAnnotate,
             origins: inputs.origins,
-            omitted: Set(request.noEmitPackages.map(PackageName.init))
+            omitted: Set(request.noEmitPackages.map(PackageName.init)),
+            markers: request.universal ? UniverseMarker.packageMarkers(graph, requiresPython: requiresPython) : [:]
         ).render(graph)
         if let path = request.outputFile {
             try OutputFile.write(output, to: path, relativeTo: session.workingDirectory)
         }
         context.printer.writeData(output)
+    }
+}
+
+/// Markers of a universal resolution, as written next to pins and in lock files.
+enum UniverseMarker {
+    /// `python_full_version >= 'X.Y'` as a normalized marker.
+    static func atLeast(_ version: PEP440.Version) throws -> NormalizedMarker {
+        NormalizedMarker(try MarkerTree(parsing: "python_full_version >= '\(version)'"))
+    }
+
+    /// Each package's reachability marker in uv's spelling (absent when always true),
+    /// simplified against `requires-python`.
+    static func packageMarkers(_ graph: ResolutionGraph, requiresPython: VersionRanges) -> [PackageName: String] {
+        var result: [PackageName: String] = [:]
+        for (package, marker) in graph.reachability() where package.extra == nil && !package.isRoot {
+            if let text = marker.simplified(requiresPython: requiresPython).withPythonReleasesOnly.uvDescription {
+                result[package.name] = text
+            }
+        }
+        return result
     }
 }
 
