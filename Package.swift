@@ -65,6 +65,8 @@ let package = Package(
 
         /// `pyproject.toml` and `uv.toml` read models and the format-preserving editor.
         .target(name: "PyProject", dependencies: ["SuvBasics", "TOML"]),
+        /// `uv.lock`: the lock model, uv's canonical writer and a reader with positioned errors.
+        .target(name: "Lockfile", dependencies: ["SuvBasics", "TOML", "PEP440", "PEP508"]),
         /// Resolution policy over the solver: candidate selection (pre-releases, strategies, yanked,
         /// wheel tags, Requires-Python), requirement expansion, prefetching; I/O behind `DistributionSource`.
         .target(name: "Resolution", dependencies: ["SuvBasics", "PEP440", "PEP508", "PackagingTypes", "PyProject", "Resolver"]),
@@ -152,6 +154,7 @@ let package = Package(
         .testTarget(name: "PackagingTypesTests", dependencies: ["PackagingTypes", "PEP440", "PEP508", "SuvTestSupport"]),
         .testTarget(name: "PythonTests", dependencies: ["Python", "PEP508", "PackagingTypes", "SuvTestSupport"]),
         .testTarget(name: "PyProjectTests", dependencies: ["PyProject", "TOML", "SuvTestSupport"]),
+        .testTarget(name: "LockfileTests", dependencies: ["Lockfile", "TOML", "PEP440", "PEP508", "SuvTestSupport"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Hashing", "SuvTestSupport"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "ZipTests", dependencies: ["Zip", "SuvTestSupport"]),
