@@ -4,6 +4,11 @@ import PEP508
 import Resolver
 import SuvBasics
 
+/// Thrown during a universal resolution when a fork must split at a Python version.
+public struct RequiresPythonFork: Error, Sendable {
+    public let boundary: Version
+}
+
 /// The solver's view of package indexes: versions from index pages, candidate selection by
 /// ``CandidateSelector``, dependencies from core metadata for the target environment.
 ///
@@ -58,7 +63,21 @@ public actor IndexDependencyProvider: DependencyProvider {
         if missingPackages.contains(package.name) {
             return .packageUnavailable(UnavailableReason("was not found in the package registry", packageWide: true))
         }
-        return selector.select(package.name, in: ranges, from: map, tags: options.tags)
+        let choice = selector.select(package.name, in: ranges, from: map, tags: options.tags)
+        if case .candidate(let version) = choice, case .incompatible(.requiresPython(let specifiers))? = map.distribution(for: version) {
+            try splitForRequiresPython(specifiers)
+        }
+        return choice
+    }
+
+    /// In a universal resolution, a candidate that needs a newer Python than the fork's lowest
+    /// but one the fork still covers splits the fork there (uv's requires-python fork): the
+    /// upper part can use the candidate, the lower part cannot.
+    private func splitForRequiresPython(_ specifiers: VersionSpecifiers) throws {
+        guard options.universe != nil, let boundary = specifiers.pythonLowerBoundVersion,
+              boundary > options.pythonVersion else { return }
+        if let upper = options.pythonUpperBound, boundary >= upper { return }
+        throw RequiresPythonFork(boundary: boundary)
     }
 
     public func dependencies(of package: PackageID, version: Version) async throws -> Dependencies {
@@ -77,10 +96,12 @@ public actor IndexDependencyProvider: DependencyProvider {
         case .wheel(let file, _)?, .source(let file)?:
             let metadata = try await source.metadata(for: file, package: package.name)
             if let requiresPython = metadata.requiresPython, !requiresPython.admitsPython(options.pythonVersion) {
+                try splitForRequiresPython(requiresPython)
                 return .available(dependencies + [Dependency(.python, requiresPython.pythonLowerBound)])
             }
             if !options.noDependencies {
                 let requirements = try expander.requirements(of: package, requiresDist: metadata.requiresDist)
+                if let universe = options.universe, let fork = MarkerFork.needed(for: requirements, in: universe) { throw fork }
                 requirementCache[package, default: [:]][version] = requirements
                 dependencies += try expander.dependencies(of: package, requiresDist: metadata.requiresDist)
             }

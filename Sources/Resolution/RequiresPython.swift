@@ -20,4 +20,13 @@ extension VersionSpecifiers {
         guard let first = ranges.segments.first else { return .empty }
         return VersionRanges(segments: [(first.lower, .unbounded)])
     }
+
+    /// The lowest Python version a `Requires-Python` value admits (its lower bound's
+    /// version), or `nil` when it has none.
+    var pythonLowerBoundVersion: Version? {
+        switch ranges.segments.first?.lower {
+        case .included(let version)?, .excluded(let version)?: return Version(version.boundText) ?? version
+        default: return nil
+        }
+    }
 }

@@ -41,7 +41,7 @@ public struct ResolutionGraph: Sendable {
 
     public init(packages: [Package], dependents: [PackageName: Set<Dependent>],
                 rootRequirements: [ExpandedRequirement] = [], requirements: [PackageID: [ExpandedRequirement]] = [:]) {
-        self.packages = packages.sorted { $0.name < $1.name }
+        self.packages = packages.sorted { ($0.name, $0.version) < ($1.name, $1.version) }
         self.dependents = dependents
         self.rootRequirements = rootRequirements
         self.requirements = requirements

@@ -46,6 +46,11 @@ public struct ResolutionOptions: Sendable {
     /// `tool.uv.environments`); `markers` then only serve for messages. `nil`: one environment.
     public var universe: NormalizedMarker?
 
+    /// For a universal resolution, the exclusive upper Python bound of the current fork
+    /// (`nil`: none). A candidate needing a Python above the fork's lower bound but below this
+    /// one splits the fork (uv's requires-python forks).
+    public var pythonUpperBound: Version?
+
     /// How requirement markers are judged.
     public var markerScope: MarkerScope {
         universe.map { .universal($0) } ?? .environment(markers)

@@ -13,8 +13,8 @@ struct CompiledRequirements {
     var origins: [(label: String, packages: Set<PackageName>)]
     /// Packages not to print (`--no-emit-package`).
     var omitted: Set<PackageName>
-    /// Markers written after pins (`--universal`), per package.
-    var markers: [PackageName: String] = [:]
+    /// Markers written after pins (`--universal`), per `name==version`.
+    var markers: [String: String] = [:]
 
     func render(_ graph: ResolutionGraph) -> String {
         var lines: [String] = []
@@ -23,7 +23,8 @@ struct CompiledRequirements {
             lines.append("#    \(headerCommand)")
         }
         for package in graph.packages where !omitted.contains(package.name) {
-            lines.append("\(package.name)==\(package.version)" + (markers[package.name].map { " ; \($0)" } ?? ""))
+            let pin = "\(package.name)==\(package.version)"
+            lines.append(pin + (markers[pin].map { " ; \($0)" } ?? ""))
             guard annotate else { continue }
             let via = annotations(for: package.name, graph)
             if via.count == 1 {

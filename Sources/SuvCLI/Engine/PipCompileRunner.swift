@@ -45,22 +45,29 @@ extension PipCompile {
             noBinary: noBinary, noBuild: noBuild, noDependencies: request.noDeps,
             pythonRequirementText: request.pythonVersion.map { ">=\($0)" })
         if inputs.projects.count == 1, inputs.origins.count == 1 { options.requirer = inputs.projects.first }
-        var requiresPython = VersionRanges.full
-        if request.universal {
-            // Every environment from the target Python up: markers are kept, not evaluated;
-            // wheels of every platform count.
-            let lower = PEP440.Version(release: Array(target.pythonVersion.release.prefix(2)))
-            requiresPython = .atLeast(lower)
-            options.universe = try UniverseMarker.atLeast(lower)
-            options.tags = nil
-            options.pythonVersion = lower
-        }
-        let resolution = PackageResolution(
-            source: RegistryDistributionSource(registry: session.registry, locations: session.settings.indexes),
-            options: options)
+
+        let source = RegistryDistributionSource(registry: session.registry, locations: session.settings.indexes)
         let preferences = try ExistingPins.read(request, relativeTo: session.workingDirectory, environment: context.environment)
-        let graph = try await resolution.resolve(inputs.requirements, constraints: inputs.constraints, overrides: inputs.overrides,
-                                                 preferences: preferences)
+        let graph: ResolutionGraph
+        var markers: [String: String] = [:]
+        if request.universal {
+            // Every environment from the target Python up: markers are kept, not evaluated,
+            // wheels of every platform count, and the Python range forks where uv forks it.
+            let lower = PEP440.Version(release: Array(target.pythonVersion.release.prefix(2)))
+            let forks = try await UniversalResolution(source: source, options: options)
+                .resolve(inputs.requirements, lowestPython: lower, constraints: inputs.constraints,
+                         overrides: inputs.overrides, preferences: preferences)
+            let merged = UniversalResolution.merge(forks)
+            graph = merged.graph
+            for (key, marker) in merged.markers {
+                if let text = marker.simplified(requiresPython: .atLeast(lower)).withPythonReleasesOnly.uvDescription {
+                    markers["\(key.name)==\(key.version)"] = text
+                }
+            }
+        } else {
+            graph = try await PackageResolution(source: source, options: options)
+                .resolve(inputs.requirements, constraints: inputs.constraints, overrides: inputs.overrides, preferences: preferences)
+        }
         let elapsed = ElapsedFormat.format(started.duration(to: .now))
         let count = graph.packages.count
         context.printer.info(context.printer.stderrPaint.dimmed("Resolved \(count) \(count == 1 ? "package" : "packages") in \(elapsed)"))
@@ -70,32 +77,12 @@ extension PipCompile {
             annotate: !request.noAnnotate,
             origins: inputs.origins,
             omitted: Set(request.noEmitPackages.map(PackageName.init)),
-            markers: request.universal ? UniverseMarker.packageMarkers(graph, requiresPython: requiresPython) : [:]
+            markers: markers
         ).render(graph)
         if let path = request.outputFile {
             try OutputFile.write(output, to: path, relativeTo: session.workingDirectory)
         }
         context.printer.writeData(output)
-    }
-}
-
-/// Markers of a universal resolution, as written next to pins and in lock files.
-enum UniverseMarker {
-    /// `python_full_version >= 'X.Y'` as a normalized marker.
-    static func atLeast(_ version: PEP440.Version) throws -> NormalizedMarker {
-        NormalizedMarker(try MarkerTree(parsing: "python_full_version >= '\(version)'"))
-    }
-
-    /// Each package's reachability marker in uv's spelling (absent when always true),
-    /// simplified against `requires-python`.
-    static func packageMarkers(_ graph: ResolutionGraph, requiresPython: VersionRanges) -> [PackageName: String] {
-        var result: [PackageName: String] = [:]
-        for (package, marker) in graph.reachability() where package.extra == nil && !package.isRoot {
-            if let text = marker.simplified(requiresPython: requiresPython).withPythonReleasesOnly.uvDescription {
-                result[package.name] = text
-            }
-        }
-        return result
     }
 }
 
