@@ -111,6 +111,14 @@ let package = Package(
             ]
         ),
 
+        // MARK: L9 — projects
+
+        /// Projects and their locks: project inputs, `uv.lock` from a universal resolution.
+        .target(
+            name: "Project",
+            dependencies: ["SuvBasics", "PEP440", "PEP508", "PackagingTypes", "Resolver", "Resolution", "Lockfile"]
+        ),
+
         // MARK: L10 — command line
 
         /// The swift-argument-parser command tree; no domain logic.
@@ -119,6 +127,7 @@ let package = Package(
             dependencies: [
                 "SuvBasics", "Console", "PyProject", "TOML", "HTTP", "Cache", "Settings", "PEP440", "PEP508",
                 "PackagingTypes", "Python", "IndexClient", "RequirementsTxt", "Resolver", "Resolution", "Distribution",
+                "Lockfile", "Project",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -98,10 +98,12 @@ public struct PackageResolution: Sendable {
             }
         }
         var packages: [ResolutionGraph.Package] = []
-        for (package, version) in decisions where package.extra == nil {
+        let maps = await provider.allVersionMaps
+        for (package, version) in decisions where package.extra == nil && !package.isPython {
             let file = await provider.distribution(of: package.name, version)?.file
             packages.append(ResolutionGraph.Package(name: package.name, version: version, file: file,
-                                                    extras: extras[package.name] ?? []))
+                                                    extras: extras[package.name] ?? [],
+                                                    files: maps[package.name]?.files(for: version) ?? []))
         }
         let requirementCache = await provider.requirementCache
         var requirements: [PackageID: [ExpandedRequirement]] = [:]

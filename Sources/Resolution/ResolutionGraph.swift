@@ -12,6 +12,16 @@ public struct ResolutionGraph: Sendable {
         public let file: IndexedFile?
         /// Extras of the package that were requested.
         public let extras: Set<PackageName>
+        /// Every file the index offers for this version (sdist and wheels), for lock files.
+        public var files: [IndexedFile] = []
+
+        public init(name: PackageName, version: Version, file: IndexedFile?, extras: Set<PackageName>, files: [IndexedFile] = []) {
+            self.name = name
+            self.version = version
+            self.file = file
+            self.extras = extras
+            self.files = files
+        }
     }
 
     /// Who requires a package.

@@ -89,7 +89,7 @@ extension UniversalResolution {
                 let key = PackageVersionKey(name: package.name, version: package.version)
                 if let existing = packages[key] {
                     packages[key] = ResolutionGraph.Package(name: existing.name, version: existing.version, file: existing.file,
-                                                            extras: existing.extras.union(package.extras))
+                                                            extras: existing.extras.union(package.extras), files: existing.files)
                 } else {
                     packages[key] = package
                 }

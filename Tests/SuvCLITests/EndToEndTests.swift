@@ -73,11 +73,11 @@ import Testing
     }
 
     @Test(.enabled(if: executable != nil, "the `suv` executable was not built next to the tests; run `swift build` first"))
-    func lockIsNotImplementedYet() throws {
-        let output = try Self.run(["lock"])
+    func syncIsNotImplementedYet() throws {
+        let output = try Self.run(["sync"])
         #expect(output.status == 2)
         #expect(output.stdout.isEmpty)
-        #expect(output.stderr == "error: `suv lock` is not implemented yet\n")
+        #expect(output.stderr == "error: `suv sync` is not implemented yet\n")
     }
 
     @Test(.enabled(if: executable != nil, "the `suv` executable was not built next to the tests; run `swift build` first"))

@@ -3,8 +3,6 @@ import Testing
 /// Commands without an implementation yet fail with a typed error naming the full command.
 @Suite struct NotImplementedTests {
     @Test(arguments: [
-        ("lock", "suv lock"),
-        ("resolve", "suv lock"),
         ("sync", "suv sync"),
         ("add flask", "suv add"),
         ("remove flask", "suv remove"),
@@ -34,23 +32,23 @@ import Testing
     }
 
     @Test func quietDoesNotHideErrors() async {
-        let result = await runSuv(["-qq", "lock"])
-        #expect(result.stderr == "error: `suv lock` is not implemented yet\n")
+        let result = await runSuv(["-qq", "sync"])
+        #expect(result.stderr == "error: `suv sync` is not implemented yet\n")
     }
 
     @Test func colourDecoratesTheErrorLabel() async {
-        let result = await runSuv(["--color", "always", "lock"])
-        #expect(result.stderr == "\u{1B}[1m\u{1B}[31merror\u{1B}[39m\u{1B}[0m\u{1B}[1m:\u{1B}[0m `suv lock` is not implemented yet\n")
+        let result = await runSuv(["--color", "always", "sync"])
+        #expect(result.stderr == "\u{1B}[1m\u{1B}[31merror\u{1B}[39m\u{1B}[0m\u{1B}[1m:\u{1B}[0m `suv sync` is not implemented yet\n")
     }
 
     @Test func colorFlagWinsOverNoColor() async {
-        let forced = await runSuv(["lock", "--color", "always"], environment: ["NO_COLOR": "1"])
+        let forced = await runSuv(["sync", "--color", "always"], environment: ["NO_COLOR": "1"])
         #expect(forced.stderr.hasPrefix("\u{1B}[1m"))
-        let plain = await runSuv(["lock"], environment: ["FORCE_COLOR": "1", "NO_COLOR": "1"])
-        #expect(plain.stderr == "error: `suv lock` is not implemented yet\n")
-        let env = await runSuv(["lock"], environment: ["FORCE_COLOR": "1"])
+        let plain = await runSuv(["sync"], environment: ["FORCE_COLOR": "1", "NO_COLOR": "1"])
+        #expect(plain.stderr == "error: `suv sync` is not implemented yet\n")
+        let env = await runSuv(["sync"], environment: ["FORCE_COLOR": "1"])
         #expect(env.stderr.hasPrefix("\u{1B}[1m"))
-        let never = await runSuv(["lock", "--color", "never"], environment: ["FORCE_COLOR": "1"])
-        #expect(never.stderr == "error: `suv lock` is not implemented yet\n")
+        let never = await runSuv(["sync", "--color", "never"], environment: ["FORCE_COLOR": "1"])
+        #expect(never.stderr == "error: `suv sync` is not implemented yet\n")
     }
 }

@@ -1,0 +1,219 @@
+import Lockfile
+import PackagingTypes
+import PEP440
+import PEP508
+import Resolution
+import Resolver
+import SuvBasics
+
+/// Turns a universal resolution into a `uv.lock` model as uv writes it.
+public struct LockBuilder: Sendable {
+    public let project: ProjectInputs
+    public let forks: [UniversalResolution.Fork]
+    /// Resolver options that differ from uv's defaults (the lock's `[options]`).
+    public let options: LockOptions
+
+    public init(project: ProjectInputs, forks: [UniversalResolution.Fork], options: LockOptions = LockOptions()) {
+        self.project = project
+        self.forks = forks
+        self.options = options
+    }
+
+    private var requiresPythonRanges: VersionRanges { project.requiresPython.ranges }
+
+    /// A marker as written on a lock edge or in `resolution-markers`: simplified against
+    /// `requires-python`, in uv's spelling; `nil` when always true.
+    private func lockMarker(_ marker: NormalizedMarker) -> String? {
+        marker.simplified(requiresPython: requiresPythonRanges).withPythonReleasesOnly.uvDescription
+    }
+
+    public func build() -> Lock {
+        var versionsByName: [PackageName: Set<Version>] = [:]
+        for fork in forks {
+            for package in fork.graph.packages { versionsByName[package.name, default: []].insert(package.version) }
+        }
+        var packages: [LockedPackage] = [rootPackage()]
+        var seen: Set<String> = []
+        for (forkIndex, fork) in forks.enumerated() {
+            for package in fork.graph.packages where seen.insert("\(package.name)==\(package.version)").inserted {
+                packages.append(lockedPackage(package, firstFork: forkIndex, ambiguous: (versionsByName[package.name]?.count ?? 0) > 1))
+            }
+        }
+        packages = Self.droppingEmptyExtras(packages)
+        return Lock(
+            requiresPython: project.lockRequiresPython,
+            resolutionMarkers: forks.count > 1 ? forks.compactMap { lockMarker($0.marker) } : [],
+            options: options,
+            manifest: LockManifest(constraints: project.constraints.map(lockRequirement),
+                                   overrides: project.overrides.map(lockRequirement)),
+            packages: packages)
+    }
+
+    /// Edges name only extras that add something to their target (as uv writes them): an
+    /// extra whose dependencies all fall away in the lock's environments is left out.
+    private static func droppingEmptyExtras(_ packages: [LockedPackage]) -> [LockedPackage] {
+        var extrasWithEdges: [String: Set<String>] = [:]
+        for package in packages {
+            extrasWithEdges["\(package.name)==\(package.version ?? "")"] = Set(package.optionalDependencies.map(\.name))
+        }
+        var versions: [PackageName: [String]] = [:]
+        for package in packages { versions[package.name, default: []].append(package.version ?? "") }
+        func fixed(_ edge: LockEdge) -> LockEdge {
+            guard !edge.extras.isEmpty else { return edge }
+            let version = edge.version ?? versions[edge.name]?.first ?? ""
+            var edge = edge
+            edge.extras = edge.extras.filter { extrasWithEdges["\(edge.name)==\(version)"]?.contains($0) ?? true }
+            return edge
+        }
+        return packages.map { package in
+            var package = package
+            package.dependencies = package.dependencies.map(fixed)
+            package.optionalDependencies = package.optionalDependencies.map { NamedEdges($0.name, $0.edges.map(fixed)) }
+            package.devDependencies = package.devDependencies.map { NamedEdges($0.name, $0.edges.map(fixed)) }
+            return package
+        }
+    }
+
+    // MARK: Forks
+
+    /// The forks in which `name` resolved to `version`.
+    private func forks(containing name: PackageName, _ version: Version) -> [Int] {
+        forks.indices.filter { index in forks[index].graph.packages.contains { $0.name == name && $0.version == version } }
+    }
+
+    private func version(of name: PackageName, inFork index: Int) -> ResolutionGraph.Package? {
+        forks[index].graph.packages.first { $0.name == name }
+    }
+
+    /// Edges for `requirements` of something present in `parentForks`: one per target version
+    /// (a target with several versions gets one edge per version, marked with the forks that
+    /// chose it).
+    private func edges(_ requirements: [(requirement: Requirement, marker: NormalizedMarker)], parentForks: [Int]) -> [LockEdge] {
+        var result: [LockEdge] = []
+        for (requirement, marker) in requirements {
+            let name = PackageName(requirement.name)
+            var byVersion: [Version: (package: ResolutionGraph.Package, marker: NormalizedMarker)] = [:]
+            for index in parentForks {
+                guard let target = version(of: name, inFork: index) else { continue }
+                let here = marker.and(forks[index].marker)
+                if here.isAlwaysFalse { continue }
+                let previous = byVersion[target.version]?.marker ?? .alwaysFalse
+                byVersion[target.version] = (target, previous.or(here))
+            }
+            let ambiguous = byVersion.count > 1
+            for (version, entry) in byVersion.sorted(by: { $0.key < $1.key }) {
+                let edgeMarker = ambiguous ? entry.marker : marker
+                let edge = LockEdge(name: name, version: version.description,
+                                    source: entry.package.file.map { .registry($0.indexURL) },
+                                    extras: requirement.extras.map(PackageName.normalize).sorted(),
+                                    marker: lockMarker(edgeMarker))
+                if !result.contains(edge) { result.append(edge) }
+            }
+        }
+        return result
+    }
+
+    // MARK: The project
+
+    private func rootPackage() -> LockedPackage {
+        let all = Array(forks.indices)
+        func plain(_ requirements: [Requirement]) -> [(requirement: Requirement, marker: NormalizedMarker)] {
+            requirements.map { ($0, $0.marker.map { NormalizedMarker($0).assigningExtras([]) } ?? .alwaysTrue) }
+        }
+        let optional = project.optionalDependencies.compactMap { extra, requirements -> NamedEdges? in
+            let edges = edges(plain(requirements), parentForks: all)
+            return edges.isEmpty ? nil : NamedEdges(PackageName.normalize(extra), edges)
+        }
+        let groups = project.dependencyGroups.compactMap { group, requirements -> NamedEdges? in
+            let edges = edges(plain(requirements), parentForks: all)
+            return edges.isEmpty ? nil : NamedEdges(PackageName.normalize(group), edges)
+        }
+        return LockedPackage(
+            name: project.name, version: project.version,
+            source: project.isPackage ? .editable(".") : .virtual("."),
+            dependencies: edges(plain(project.dependencies), parentForks: all),
+            optionalDependencies: optional, devDependencies: groups,
+            metadata: rootMetadata())
+    }
+
+    private func rootMetadata() -> LockMetadata? {
+        var requiresDist = project.dependencies.map(lockRequirement)
+        for (extra, requirements) in project.optionalDependencies {
+            for requirement in requirements {
+                var marked = requirement
+                let extraMarker = "extra == '\(PackageName.normalize(extra))'"
+                let combined = requirement.marker.map { "(\($0)) and \(extraMarker)" } ?? extraMarker
+                marked.marker = try? MarkerTree(parsing: combined)
+                let entry = lockRequirement(marked)
+                if !requiresDist.contains(entry) { requiresDist.append(entry) }
+            }
+        }
+        let provides = project.optionalDependencies.isEmpty ? nil : project.optionalDependencies.map { PackageName.normalize($0.extra) }
+        let groups = project.dependencyGroups.map { NamedRequirements(PackageName.normalize($0.group), $0.requirements.map(lockRequirement)) }
+        let metadata = LockMetadata(requiresDist: requiresDist, providesExtras: provides, requiresDev: groups)
+        return metadata.isEmpty ? nil : metadata
+    }
+
+    private func lockRequirement(_ requirement: Requirement) -> LockRequirement {
+        LockRequirement(
+            name: PackageName(requirement.name),
+            extras: requirement.extras.map(PackageName.normalize),
+            marker: requirement.marker.flatMap { NormalizedMarker($0).withPythonReleasesOnly.uvDescription },
+            source: .specifier(LockRequirement.lockSpecifier(requirement.specifiers)))
+    }
+
+    // MARK: Registry packages
+
+    private func lockedPackage(_ package: ResolutionGraph.Package, firstFork: Int, ambiguous: Bool) -> LockedPackage {
+        let present = forks(containing: package.name, package.version)
+        let base = PackageID(package.name)
+        // The same version has the same requirements in every fork; edges are drawn across
+        // all of them so that a target with several versions gets per-fork markers.
+        var requirements: [(requirement: Requirement, marker: NormalizedMarker)] = []
+        var extraRequirements: [String: [(requirement: Requirement, marker: NormalizedMarker)]] = [:]
+        for index in present {
+            let graph = forks[index].graph
+            for expanded in graph.requirements[base] ?? [] where !requirements.contains(where: { $0 == (expanded.requirement, expanded.marker) }) {
+                requirements.append((expanded.requirement, expanded.marker))
+            }
+            for extra in graph.packages.first(where: { $0.name == package.name && $0.version == package.version })?.extras ?? [] {
+                for expanded in graph.requirements[PackageID(package.name, extra: extra)] ?? []
+                where !(extraRequirements[extra.description]?.contains(where: { $0 == (expanded.requirement, expanded.marker) }) ?? false) {
+                    extraRequirements[extra.description, default: []].append((expanded.requirement, expanded.marker))
+                }
+            }
+        }
+        let dependencies = edges(requirements, parentForks: present)
+        var extras: [String: [LockEdge]] = [:]
+        for (extra, list) in extraRequirements {
+            let drawn = edges(list, parentForks: present)
+            if !drawn.isEmpty { extras[extra] = drawn }
+        }
+        let reachable = present.map { index in
+            (forks[index].graph.reachability()[base] ?? .alwaysFalse).and(forks[index].marker)
+        }.reduce(NormalizedMarker.alwaysFalse) { $0.or($1) }
+        let filter = WheelFilter(requiresPython: requiresPythonRanges)
+        var sdist: LockArtifact?
+        var wheels: [LockArtifact] = []
+        for indexed in package.files {
+            let file = indexed.file
+            let artifact = LockArtifact(
+                location: .url(file.url),
+                hash: Hash.strongest(file.hashes.map { "\($0.algorithm.name):\($0.value)" }),
+                size: file.size,
+                uploadTime: file.uploadTime.map(UploadTime.lockValue))
+            switch file.distribution {
+            case .sdist?: sdist = artifact
+            case .wheel(let wheel)?:
+                if filter.keeps(wheel, reachable: reachable) { wheels.append(artifact) }
+            case nil: continue
+            }
+        }
+        return LockedPackage(
+            name: package.name, version: package.version.description,
+            source: .registry(package.file?.indexURL ?? package.files.first?.indexURL ?? ""),
+            resolutionMarkers: ambiguous ? present.compactMap { lockMarker(forks[$0].marker) } : [],
+            dependencies: dependencies, sdist: sdist, wheels: wheels,
+            optionalDependencies: extras.map { NamedEdges($0.key, $0.value) })
+    }
+}

@@ -1,0 +1,185 @@
+import Glibc
+import Cache
+import Console
+import Distribution
+import Lockfile
+import PEP440
+import PEP508
+import Project
+import Python
+import Resolution
+import Resolver
+import Settings
+import SuvBasics
+
+extension Lock {
+    /// Resolves the project universally and writes `uv.lock` when the result differs from the
+    /// existing one, as `uv lock` does; `--check`/`--locked` fail instead of writing,
+    /// `--check-exists`/`--frozen` only require a lock, `--dry-run` reports without writing.
+    package func run(context: CommandContext) async throws {
+        let request = try request(environment: context.environment)
+        context.warn(request.warnings)
+        if request.script != nil { throw NotImplementedError(command: "suv lock --script") }
+        let cwd = CacheCommandSupport.currentDirectory(settings: context.settings)
+        let project = try LoadedProject.find(from: context.settings.project.map { $0.hasPrefix("/") ? $0 : cwd + "/" + $0 } ?? cwd)
+        let lockPath = project.root + "/uv.lock"
+        let existingText = (try? FileContents.contents(of: lockPath)).flatMap { $0 }.map { String(decoding: $0, as: UTF8.self) }
+
+        switch request.mode {
+        case .frozen(let source):
+            guard existingText != nil else { throw LockfileMissing(flag: source) }
+            return
+        case .locked(let source):
+            guard existingText != nil else { throw LockfileMissing(flag: source) }
+        case .write:
+            break
+        }
+        let existing: Lockfile.Lock?
+        if let existingText {
+            existing = try Lockfile.Lock(parsing: existingText, fileName: "uv.lock")
+        } else {
+            existing = nil
+        }
+
+        let started = ContinuousClock.now
+        let session = try await IndexSession.open(global: global, context: context, index: request.index, refresh: request.refresh)
+        defer { session.close() }
+        let interpreter = try await ProjectInterpreter.find(requiresPython: project.inputs.requiresPython,
+                                                           environment: context.environment, cache: session.cache)
+        context.printer.info("Using \(interpreter.displayName) interpreter at: \(interpreter.info.executable)")
+
+        var inputs = project.inputs
+        if inputs.requiresPython.isEmpty {
+            let minor = "\(interpreter.info.versionInfo.major).\(interpreter.info.versionInfo.minor)"
+            context.warn(["No `requires-python` value found in the workspace. Defaulting to `>=\(minor)`."])
+            inputs.requiresPython = try VersionSpecifiers(parsing: ">=\(minor)")
+        }
+        guard let lowest = inputs.lowestPython else { throw ProjectFileError(path: "pyproject.toml", reason: "`requires-python` has no lower bound") }
+
+        var preferences: [PackageName: PEP440.Version] = [:]
+        if let existing, !request.resolver.upgrade {
+            let upgraded = Set(request.resolver.upgradePackages.map(PackageName.init))
+            var counts: [PackageName: Int] = [:]
+            for package in existing.packages { counts[package.name, default: 0] += 1 }
+            for package in existing.packages where counts[package.name] == 1 && !upgraded.contains(package.name) {
+                if case .registry = package.source, let text = package.version, let version = PEP440.Version(text) {
+                    preferences[package.name] = version
+                }
+            }
+        }
+
+        let options = ResolutionOptions(
+            markers: interpreter.info.markers, pythonVersion: lowest, tags: nil,
+            prerelease: request.resolver.prerelease ?? session.settings.settings.prerelease,
+            resolution: request.resolver.resolution ?? session.settings.settings.resolution,
+            pythonRequirementText: inputs.lockRequiresPython)
+        let source = RegistryDistributionSource(registry: session.registry, locations: session.settings.indexes)
+        let forks = try await UniversalResolution(source: source, options: options)
+            .resolve(inputs.allRequirements, lowestPython: lowest, constraints: inputs.constraints,
+                     overrides: inputs.overrides, preferences: preferences)
+        let settings = project.pyproject.toolUv?.settings
+        let resolution = request.resolver.resolution ?? session.settings.settings.resolution
+        let prerelease = request.resolver.prerelease ?? session.settings.settings.prerelease
+        let forkStrategy = request.resolver.forkStrategy ?? settings?.forkStrategy
+        let lockOptions = LockOptions(
+            resolutionMode: resolution == .highest ? nil : resolution.rawValue,
+            prereleaseMode: [.ifNecessary, .ifNecessaryOrExplicit].contains(prerelease) ? nil : prerelease.rawValue,
+            forkStrategy: forkStrategy.flatMap { $0.rawValue == "requires-python" ? nil : $0.rawValue },
+            excludeNewer: request.resolver.excludeNewer ?? settings?.excludeNewer)
+        let lock = LockBuilder(project: inputs, forks: forks, options: lockOptions).build()
+        let text = lock.serialized()
+        let elapsed = ElapsedFormat.format(started.duration(to: .now))
+        let count = lock.packages.count
+        context.printer.info(context.printer.stderrPaint.dimmed("Resolved \(count) \(count == 1 ? "package" : "packages") in \(elapsed)"))
+
+        let upToDate = existing.map { $0.serialized() == text } ?? false
+        if case .locked(let source) = request.mode {
+            if !upToDate { throw LockfileOutdated(flag: source) }
+            return
+        }
+        let changes = LockChanges(old: existing, new: lock)
+        for line in changes.lines { context.printer.info(line) }
+        if request.dryRun {
+            context.printer.info(upToDate ? "No lockfile changes detected" : "Lockfile changes detected")
+            return
+        }
+        if !upToDate {
+            try OutputFile.write(text, to: lockPath, relativeTo: project.root)
+        }
+    }
+}
+
+/// `Added x v1`, `Updated x v1 -> v2`, `Removed x v1`, by package name.
+struct LockChanges {
+    let lines: [String]
+
+    init(old: Lockfile.Lock?, new: Lockfile.Lock) {
+        guard let old else {
+            lines = []
+            return
+        }
+        func versions(_ lock: Lockfile.Lock) -> [PackageName: [String]] {
+            var result: [PackageName: [String]] = [:]
+            for package in lock.packages { result[package.name, default: []].append(package.version ?? "") }
+            return result.mapValues { $0.sorted { (PEP440.Version($0) ?? .init(release: [0])) < (PEP440.Version($1) ?? .init(release: [0])) } }
+        }
+        let before = versions(old)
+        let after = versions(new)
+        var lines: [String] = []
+        for name in Set(before.keys).union(after.keys).sorted() {
+            let was = before[name] ?? []
+            let now = after[name] ?? []
+            if was == now { continue }
+            if was.isEmpty {
+                lines += now.map { "Added \(name) v\($0)" }
+            } else if now.isEmpty {
+                lines += was.map { "Removed \(name) v\($0)" }
+            } else {
+                lines.append("Updated \(name) \(was.map { "v\($0)" }.joined(separator: ", ")) -> \(now.map { "v\($0)" }.joined(separator: ", "))")
+            }
+        }
+        self.lines = lines
+    }
+}
+
+/// `--check`/`--locked`/`--frozen` without a lock.
+struct LockfileMissing: SuvError {
+    let flag: String
+    var message: String {
+        "Unable to find lockfile at `uv.lock`, but `\(flag)` was provided. To create a lockfile, run `uv lock` or `uv sync` without the flag."
+    }
+    var kind: ErrorKind { .failure }
+}
+
+/// `--check`/`--locked` with a lock that a new resolution would change.
+struct LockfileOutdated: SuvError {
+    let flag: String
+    var message: String { "The lockfile at `uv.lock` needs to be updated, but `\(flag)` was provided." }
+    var hints: [String] { ["To update the lockfile, run `uv lock`."] }
+    var kind: ErrorKind { .failure }
+}
+
+/// The interpreter a project command runs with: the first `python3`/`python` on `PATH`
+/// whose version `requires-python` allows.
+struct ProjectInterpreter {
+    let info: InterpreterInfo
+
+    var displayName: String {
+        let version = "\(info.versionInfo.major).\(info.versionInfo.minor).\(info.versionInfo.micro)"
+        return (info.markers.implementationName == "cpython" ? "CPython " : "\(info.markers.implementationName) ") + version
+    }
+
+    static func find(requiresPython: VersionSpecifiers, environment: [String: String], cache: CacheStore) async throws -> ProjectInterpreter {
+        let query = InterpreterInfoCache(directory: cache.bucket(.interpreter))
+        var candidates: [String] = []
+        for name in ["python3", "python"] {
+            for path in ExecutableLookup.all(name, path: environment["PATH"]) where !candidates.contains(path) { candidates.append(path) }
+        }
+        for candidate in candidates {
+            guard let info = try? await query.query(executable: candidate) else { continue }
+            let version = PEP440.Version(release: [UInt64(info.versionInfo.major), UInt64(info.versionInfo.minor), UInt64(info.versionInfo.micro)])
+            if requiresPython.isEmpty || requiresPython.ranges.contains(version) { return ProjectInterpreter(info: info) }
+        }
+        throw TargetEnvironmentError.noInterpreter(requiresPython.isEmpty ? nil : requiresPython.description)
+    }
+}

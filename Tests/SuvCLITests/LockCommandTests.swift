@@ -1,0 +1,151 @@
+import Foundation
+import SuvTestSupport
+import Testing
+
+/// `suv lock` against the loopback fixture index: the locks real uv 0.13.9 wrote for the same
+/// projects and index (`fixtures/locks`, made by its `regenerate.sh`) must come out byte for
+/// byte; `--check`, `--locked`, `--check-exists`, `--dry-run` and re-locking behave as uv's.
+@Suite(.serialized) struct LockCommandTests {
+    let server: LocalIndexServer
+    let tree: TemporaryTree
+
+    init() throws {
+        server = try LocalIndexServer(root: try FixtureIndex.url().path)
+        tree = try TemporaryTree(prefix: "suv-lock")
+    }
+
+    var environment: [String: String] {
+        [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "HOME": tree.path("home"),
+            "XDG_CONFIG_HOME": tree.path("config"),
+            "UV_CACHE_DIR": tree.path("cache"),
+            "PIP_CONFIG_FILE": "/dev/null",
+            "NO_COLOR": "1",
+        ]
+    }
+
+    /// A copy of a project in a scratch folder; returns its path.
+    func project(_ pyproject: String, name: String = "project") throws -> String {
+        _ = try tree.write("\(name)/pyproject.toml", pyproject)
+        return tree.path(name)
+    }
+
+    func lock(_ directory: String, _ arguments: [String] = []) async -> CLIResult {
+        await runSuv(["lock", "--directory", directory, "--index-url", server.url("/simple/")] + arguments, environment: environment)
+    }
+
+    func lockText(_ directory: String) -> String {
+        String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: directory + "/uv.lock"))) ?? Data(), as: UTF8.self)
+    }
+
+    /// The committed lock with the stable index address replaced by this server's.
+    func golden(_ name: String) throws -> String {
+        let url = RepositoryPaths.fixtures.appendingPathComponent("locks/\(name)/uv.lock")
+        return String(decoding: try Data(contentsOf: url), as: UTF8.self)
+            .replacingOccurrences(of: "https://index.example/", with: server.url("/"))
+    }
+
+    @Test(arguments: ["simple-app", "packaged", "extras-groups", "markers", "python-fork", "yanked-pin", "sdist-only",
+                      "manifest", "options"])
+    func writesWhatUvWrites(_ name: String) async throws {
+        let source = RepositoryPaths.fixtures.appendingPathComponent("locks/\(name)/pyproject.toml")
+        let directory = try project(String(decoding: try Data(contentsOf: source), as: UTF8.self), name: name)
+        guard !FileManager.default.fileExists(atPath: RepositoryPaths.fixtures.appendingPathComponent("locks/\(name)/html-only").path) else {
+            return
+        }
+        let result = await lock(directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(lockText(directory) == (try golden(name)))
+        #expect(result.stderr.contains("Resolved "))
+    }
+
+    @Test func relockingAnUnchangedProjectWritesNothing() async throws {
+        let directory = try project("""
+            [project]
+            name = "demo"
+            version = "0.1.0"
+            requires-python = ">=3.8"
+            dependencies = ["beta"]
+            """)
+        #expect(await lock(directory).status == 0)
+        let path = directory + "/uv.lock"
+        let before = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
+        let first = lockText(directory)
+        try await Task.sleep(for: .milliseconds(20))
+        let again = await lock(directory)
+        #expect(again.status == 0)
+        #expect(!again.stderr.contains("Added") && !again.stderr.contains("Updated"))
+        #expect(lockText(directory) == first)
+        let after = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
+        #expect(before == after)
+        // --check agrees, and so does --check-exists.
+        #expect(await lock(directory, ["--check"]).status == 0)
+        #expect(await lock(directory, ["--check-exists"]).status == 0)
+    }
+
+    @Test func addingADependencyChangesOnlyWhatItMust() async throws {
+        let directory = try project("""
+            [project]
+            name = "demo"
+            version = "0.1.0"
+            requires-python = ">=3.8"
+            dependencies = ["beta"]
+            """)
+        #expect(await lock(directory).status == 0)
+        let before = lockText(directory).split(separator: "\n", omittingEmptySubsequences: false)
+        _ = try tree.write("project/pyproject.toml", """
+            [project]
+            name = "demo"
+            version = "0.1.0"
+            requires-python = ">=3.8"
+            dependencies = ["beta", "epsilon"]
+            """)
+        let stale = await lock(directory, ["--check"])
+        #expect(stale.status == 1)
+        #expect(stale.stderr.hasSuffix("""
+            error: The lockfile at `uv.lock` needs to be updated, but `--check` was provided.
+
+            hint: To update the lockfile, run `uv lock`.
+
+            """))
+        let locked = await lock(directory, ["--locked"])
+        #expect(locked.stderr.contains("needs to be updated, but `--locked` was provided."))
+        let dry = await lock(directory, ["--dry-run"])
+        #expect(dry.stderr.contains("Added epsilon v1.0\nLockfile changes detected\n"))
+        #expect(lockText(directory).split(separator: "\n", omittingEmptySubsequences: false) == before)
+
+        let result = await lock(directory)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("Added epsilon v1.0\n"))
+        let after = lockText(directory).split(separator: "\n", omittingEmptySubsequences: false)
+        // Every old line stays but the project's one-line `requires-dist` (now two entries);
+        // what is new is the project's edge and metadata for epsilon and epsilon's own entry.
+        let removed = before.filter { !after.contains($0) }
+        let added = after.filter { !before.contains($0) }
+        #expect(removed == ["requires-dist = [{ name = \"beta\" }]"])
+        #expect(added.contains("    { name = \"epsilon\" },"))
+        #expect(added.contains("name = \"epsilon\""))
+        #expect(added.count < 16, "\(added)")
+    }
+
+    @Test func checkWithoutALock() async throws {
+        let directory = try project("""
+            [project]
+            name = "demo"
+            version = "0.1.0"
+            requires-python = ">=3.8"
+            dependencies = []
+            """)
+        let result = await lock(directory, ["--check"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "error: Unable to find lockfile at `uv.lock`, but `--check` was provided. To create a lockfile, run `uv lock` or `uv sync` without the flag.\n")
+    }
+
+    @Test func noProject() async throws {
+        let empty = try tree.makeDirectory("empty")
+        let result = await lock(empty)
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: No `pyproject.toml` found in current directory or any parent directory\n")
+    }
+}
