@@ -23,8 +23,24 @@ public struct LockBuilder: Sendable {
 
     /// A marker as written on a lock edge or in `resolution-markers`: simplified against
     /// `requires-python`, in uv's spelling; `nil` when always true.
-    private func lockMarker(_ marker: NormalizedMarker) -> String? {
-        marker.simplified(requiresPython: requiresPythonRanges).withPythonReleasesOnly.uvDescription
+    private func lockMarker(_ marker: NormalizedMarker, within python: VersionRanges? = nil) -> String? {
+        marker.canonical.simplified(requiresPython: python ?? requiresPythonRanges).withPythonReleasesOnly.uvDescription
+    }
+
+    /// The Python versions the given forks cover (within `requires-python`): what an edge of a
+    /// package used only in those forks is simplified against.
+    private func pythonRange(of forkIndices: [Int]) -> VersionRanges {
+        var covered = VersionRanges.empty
+        for index in forkIndices {
+            for clause in forks[index].marker.clauses {
+                if case .versions(let ranges)? = clause.constraints[.python] {
+                    covered = covered.union(ranges)
+                } else {
+                    covered = .full
+                }
+            }
+        }
+        return covered.intersection(requiresPythonRanges)
     }
 
     public func build() -> Lock {
@@ -89,7 +105,15 @@ public struct LockBuilder: Sendable {
     /// (a target with several versions gets one edge per version, marked with the forks that
     /// chose it).
     private func edges(_ requirements: [(requirement: Requirement, marker: NormalizedMarker)], parentForks: [Int]) -> [LockEdge] {
-        var result: [LockEdge] = []
+        // Edges to the same target (name, version, extras) are one edge whose marker is the
+        // union of theirs, as uv merges them.
+        struct Target: Hashable {
+            let name: PackageName
+            let version: Version
+            let extras: [String]
+        }
+        var order: [Target] = []
+        var merged: [Target: (source: LockSource?, marker: NormalizedMarker)] = [:]
         for (requirement, marker) in requirements {
             let name = PackageName(requirement.name)
             var byVersion: [Version: (package: ResolutionGraph.Package, marker: NormalizedMarker)] = [:]
@@ -102,15 +126,22 @@ public struct LockBuilder: Sendable {
             }
             let ambiguous = byVersion.count > 1
             for (version, entry) in byVersion.sorted(by: { $0.key < $1.key }) {
+                let target = Target(name: name, version: version, extras: requirement.extras.map(PackageName.normalize).sorted())
                 let edgeMarker = ambiguous ? entry.marker : marker
-                let edge = LockEdge(name: name, version: version.description,
-                                    source: entry.package.file.map { .registry($0.indexURL) },
-                                    extras: requirement.extras.map(PackageName.normalize).sorted(),
-                                    marker: lockMarker(edgeMarker))
-                if !result.contains(edge) { result.append(edge) }
+                if let existing = merged[target] {
+                    merged[target] = (existing.source, existing.marker.or(edgeMarker))
+                } else {
+                    order.append(target)
+                    merged[target] = (entry.package.file.map { .registry($0.indexURL) }, edgeMarker)
+                }
             }
         }
-        return result
+        let context = parentForks.count == forks.count ? requiresPythonRanges : pythonRange(of: parentForks)
+        return order.compactMap { target in
+            guard let entry = merged[target] else { return nil }
+            return LockEdge(name: target.name, version: target.version.description, source: entry.source,
+                            extras: target.extras, marker: lockMarker(entry.marker, within: context))
+        }
     }
 
     // MARK: The project

@@ -101,7 +101,7 @@ public actor IndexDependencyProvider: DependencyProvider {
             }
             if !options.noDependencies {
                 let requirements = try expander.requirements(of: package, requiresDist: metadata.requiresDist)
-                if let universe = options.universe, let fork = MarkerFork.needed(for: requirements, in: universe) { throw fork }
+                if let universe = options.universe, let fork = MarkerFork.needed(for: requirements, in: universe, lowestPython: options.pythonVersion) { throw fork }
                 requirementCache[package, default: [:]][version] = requirements
                 dependencies += try expander.dependencies(of: package, requiresDist: metadata.requiresDist)
             }

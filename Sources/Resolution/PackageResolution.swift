@@ -34,7 +34,7 @@ public struct PackageResolution: Sendable {
             source: source, options: options, selector: selector, expander: expander,
             allowedYanks: Self.allowedYanks(firstParty), prefetchRequests: continuation)
         let rootRequirements = try expander.rootRequirements(requirements)
-        if let universe = options.universe, let fork = MarkerFork.needed(for: rootRequirements, in: universe) { throw fork }
+        if let universe = options.universe, let fork = MarkerFork.needed(for: rootRequirements, in: universe, lowestPython: options.pythonVersion) { throw fork }
         let root = try expander.rootDependencies(requirements)
         var preferred: [PackageID: Version] = [:]
         for (name, version) in preferences { preferred[PackageID(name)] = version }

@@ -56,13 +56,25 @@ public struct UniversalResolution: Sendable {
                 let above = try Self.pythonMarker(lower: split.boundary, upper: nil)
                 pending.insert(contentsOf: [(split.boundary, upper, marker.and(above)), (lower, split.boundary, marker.and(above.negated))], at: 0)
             } catch let split as MarkerFork {
+                // uv's order: each marker splits a part into (not marker, marker); the parts are
+                // sorted by their lowest Python and resolved last-first (newest Python first).
                 var parts = [marker]
                 for divider in split.markers {
-                    parts = parts.flatMap { part in
-                        [part.and(divider), part.and(divider.negated)].filter { !$0.isAlwaysFalse }
+                    parts = parts.flatMap { part -> [NormalizedMarker] in
+                        if part.isDisjoint(with: divider) { return [part] }
+                        // Parts holding no Python release (only pre-releases between bounds) are
+                        // no environment at all, as uv sees Python versions.
+                        return [part.and(divider.negated), part.and(divider)].filter { !$0.withPythonReleasesOnly.isAlwaysFalse }
                     }
                 }
-                pending.insert(contentsOf: parts.map { (lower, upper, $0) }, at: 0)
+                let ordered = parts.enumerated().sorted { left, right in
+                    let a = MarkerFork.pythonLowerBound(left.element) ?? lower
+                    let b = MarkerFork.pythonLowerBound(right.element) ?? lower
+                    return a != b ? a < b : left.offset < right.offset
+                }.map(\.element)
+                pending.insert(contentsOf: ordered.reversed().map { part in
+                    (MarkerFork.pythonLowerBound(part).map { max($0, lower) } ?? lower, upper, part)
+                }, at: 0)
             }
         }
         return forks
@@ -99,7 +111,7 @@ extension UniversalResolution {
             for (name, set) in fork.graph.dependents { dependents[name, default: []].formUnion(set) }
         }
         let sorted = packages.values.sorted { ($0.name, $0.version) < ($1.name, $1.version) }
-        return (ResolutionGraph(packages: sorted, dependents: dependents), markers)
+        return (ResolutionGraph(packages: sorted, dependents: dependents), markers.mapValues(\.canonical))
     }
 }
 
@@ -116,17 +128,22 @@ public struct MarkerFork: Error, Sendable {
 }
 
 extension MarkerFork {
-    /// The markers the fork `universe` must split on so that, in every part, each of these
-    /// requirements either always or never applies — when two requirements on one package
-    /// differ; `nil` when no split is needed.
-    static func needed(for requirements: [ExpandedRequirement], in universe: NormalizedMarker) -> MarkerFork? {
+    /// uv's forking rule for one package's (or the root's) requirements in the fork
+    /// `universe`: requirements are grouped by name; a name required once does not fork unless
+    /// its marker raises the fork's lowest Python; a name required several times under one
+    /// marker does not fork; otherwise every marker that only part of the fork satisfies
+    /// splits it. `nil` when no split is needed.
+    static func needed(for requirements: [ExpandedRequirement], in universe: NormalizedMarker,
+                       lowestPython: Version) -> MarkerFork? {
         var byName: [PackageName: [ExpandedRequirement]] = [:]
         for expanded in requirements { byName[PackageName(expanded.requirement.name), default: []].append(expanded) }
         var splits: [NormalizedMarker] = []
         for name in byName.keys.sorted() {
-            guard let group = byName[name], group.count > 1 else { continue }
-            let distinct = Set(group.map { "\($0.requirement.specifiers)|\($0.requirement.extras.sorted())" })
-            guard distinct.count > 1 else { continue }
+            guard let group = byName[name], let first = group.first else { continue }
+            let sameMarker = group.allSatisfy { $0.marker == first.marker }
+            if sameMarker {
+                guard let bound = pythonLowerBound(first.marker), bound > lowestPython else { continue }
+            }
             for expanded in group {
                 let inside = expanded.marker.and(universe)
                 let covers = universe.and(expanded.marker.negated).isAlwaysFalse
@@ -134,5 +151,21 @@ extension MarkerFork {
             }
         }
         return splits.isEmpty ? nil : MarkerFork(markers: splits)
+    }
+
+    /// The lowest Python a marker allows, when every one of its clauses bounds Python from below.
+    static func pythonLowerBound(_ marker: NormalizedMarker) -> Version? {
+        var lowest: Version?
+        for clause in marker.clauses {
+            guard case .versions(let ranges)? = clause.constraints[.python],
+                  let lower = ranges.segments.first?.lower else { return nil }
+            let bound: Version
+            switch lower {
+            case .included(let version), .excluded(let version): bound = version
+            case .unbounded: return nil
+            }
+            if lowest.map({ bound < $0 }) ?? true { lowest = bound }
+        }
+        return lowest
     }
 }

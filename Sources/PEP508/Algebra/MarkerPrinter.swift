@@ -202,8 +202,11 @@ enum MarkerPrinter {
 
     /// A bound as written: `.dev0` bounds of a release print as the release (uv's view).
     static func shown(_ version: Version, exact: Bool) -> String {
-        if !exact, version.dev == 0, version.pre == nil, version.post == nil, version.local.isEmpty {
-            return Version(epoch: version.epoch, release: version.release).description
+        if !exact, version.pre == nil, version.post == nil, version.local.isEmpty, version.dev == nil || version.dev == 0 {
+            // uv's view: releases only, trailing zeros beyond `X.Y` dropped (`3.11.0` is `3.11`).
+            var release = version.release
+            while release.count > 2, release.last == 0 { release.removeLast() }
+            return Version(epoch: version.epoch, release: release).description
         }
         return version.publicVersion.description
     }

@@ -244,3 +244,16 @@ extension NormalizedMarker {
         return NormalizedMarker(clauses: result).simplified()
     }
 }
+
+extension NormalizedMarker {
+    /// The same marker rewritten through its complement: a union of partial clauses that
+    /// covers everything becomes "always", and clauses split by earlier operations merge
+    /// again (`a or (not a and b)` becomes `a or b`). Keeps the shorter of the two forms.
+    public var canonical: NormalizedMarker {
+        let complement = negated
+        if complement.isAlwaysFalse { return .alwaysTrue }
+        let rewritten = complement.negated
+        let size = { (marker: NormalizedMarker) in marker.clauses.reduce(0) { $0 + $1.constraints.count } }
+        return size(rewritten) < size(self) ? rewritten : self
+    }
+}
