@@ -148,7 +148,8 @@ public struct RequirementExpander: Sendable {
         case .universal(let universe):
             guard let tree = requirement.marker else { return .alwaysTrue }
             let marker = NormalizedMarker(tree).assigningExtras(extra.map { [PackageName.normalize($0)] } ?? [])
-            return marker.isDisjoint(with: universe) ? nil : marker
+            // Python as uv sees it: only releases exist.
+            return marker.and(universe).withPythonReleasesOnly.isAlwaysFalse ? nil : marker
         }
     }
 

@@ -9,6 +9,9 @@ public enum ResolutionError: SuvError, Equatable {
     case invalidMarker(requirement: String, reason: String)
     /// The metadata of a distribution does not describe that distribution.
     case metadataMismatch(filename: String, expected: String, found: String)
+    /// A universal resolution asked to split a fork along markers that do not divide it (a
+    /// bug in suv).
+    case forkDidNotSplit(String)
 
     public var message: String {
         switch self {
@@ -18,10 +21,15 @@ public enum ResolutionError: SuvError, Equatable {
             "Failed to evaluate the marker of `\(requirement)`: \(reason)"
         case .metadataMismatch(let filename, let expected, let found):
             "The metadata of `\(filename)` describes \(found), expected \(expected)"
+        case .forkDidNotSplit(let marker):
+            "Resolution fork `\(marker)` was asked to split along markers that do not divide it"
         }
     }
 
-    public var kind: ErrorKind { .failure }
+    public var kind: ErrorKind {
+        if case .forkDidNotSplit = self { return .internal }
+        return .failure
+    }
 }
 
 /// Requirements that cannot be satisfied: uv's "No solution found when resolving

@@ -54,7 +54,9 @@ public struct UniversalResolution: Sendable {
                 for package in graph.packages where preferred[package.name] == nil { preferred[package.name] = package.version }
             } catch let split as RequiresPythonFork {
                 let above = try Self.pythonMarker(lower: split.boundary, upper: nil)
-                pending.insert(contentsOf: [(split.boundary, upper, marker.and(above)), (lower, split.boundary, marker.and(above.negated))], at: 0)
+                let parts = [(split.boundary, upper, marker.and(above).withPythonReleasesOnly),
+                             (lower, split.boundary, marker.and(above.negated).withPythonReleasesOnly)]
+                pending.insert(contentsOf: parts.filter { !$0.2.isAlwaysFalse }, at: 0)
             } catch let split as MarkerFork {
                 // uv's order: each marker splits a part into (not marker, marker); the parts are
                 // sorted by their lowest Python and resolved last-first (newest Python first).
@@ -64,9 +66,11 @@ public struct UniversalResolution: Sendable {
                         if part.isDisjoint(with: divider) { return [part] }
                         // Parts holding no Python release (only pre-releases between bounds) are
                         // no environment at all, as uv sees Python versions.
-                        return [part.and(divider.negated), part.and(divider)].filter { !$0.withPythonReleasesOnly.isAlwaysFalse }
+                        return [part.and(divider.negated).withPythonReleasesOnly, part.and(divider).withPythonReleasesOnly]
+                            .filter { !$0.isAlwaysFalse }
                     }
                 }
+                guard parts.count > 1 else { throw ResolutionError.forkDidNotSplit(marker.exactDescription ?? "true") }
                 let ordered = parts.enumerated().sorted { left, right in
                     let a = MarkerFork.pythonLowerBound(left.element) ?? lower
                     let b = MarkerFork.pythonLowerBound(right.element) ?? lower
@@ -145,8 +149,10 @@ extension MarkerFork {
                 guard let bound = pythonLowerBound(first.marker), bound > lowestPython else { continue }
             }
             for expanded in group {
-                let inside = expanded.marker.and(universe)
-                let covers = universe.and(expanded.marker.negated).isAlwaysFalse
+                // Python as uv sees it (releases only): a marker that differs from the fork only
+                // in pre-releases of some Python does not split it.
+                let inside = expanded.marker.and(universe).withPythonReleasesOnly
+                let covers = universe.and(expanded.marker.negated).withPythonReleasesOnly.isAlwaysFalse
                 if !inside.isAlwaysFalse, !covers, !splits.contains(expanded.marker) { splits.append(expanded.marker) }
             }
         }

@@ -160,16 +160,25 @@ public struct NormalizedMarker: Sendable, Hashable {
             var constraints = clause.constraints
             if case .versions(let python)? = constraints[.python] {
                 if python.isDisjoint(with: requiresPython) { continue }
-                let widened = python.union(requiresPython.complement)
-                if widened.isFull {
-                    constraints[.python] = nil
-                } else if Self.boundCount(widened) < Self.boundCount(python) {
-                    constraints[.python] = .versions(widened)
-                }
+                // Outside the allowed range nothing matters; uv gives those versions the value
+                // the constraint has at the lowest allowed version: a constraint that holds
+                // there extends over everything outside, one that does not is cut to the range.
+                let holdsAtLowest = Self.lowestVersion(requiresPython).map(python.contains) ?? false
+                let simplified = holdsAtLowest ? python.union(requiresPython.complement) : python.intersection(requiresPython)
+                constraints[.python] = simplified.isFull ? nil : .versions(simplified)
             }
             result.append(MarkerClause(constraints))
         }
         return NormalizedMarker(clauses: result).simplified()
+    }
+
+    /// The lowest version a range admits (its first lower bound), if bounded below.
+    static func lowestVersion(_ ranges: VersionRanges) -> Version? {
+        switch ranges.segments.first?.lower {
+        case .included(let version)?: version
+        case .excluded(let version)?: version
+        default: nil
+        }
     }
 
     static func boundCount(_ ranges: VersionRanges) -> Int {

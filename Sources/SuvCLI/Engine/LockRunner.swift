@@ -77,6 +77,7 @@ extension Lock {
         let forks = try await UniversalResolution(source: source, options: options)
             .resolve(inputs.allRequirements, lowestPython: lowest, constraints: inputs.constraints,
                      overrides: inputs.overrides, preferences: preferences)
+        for fork in forks { context.printer.debug("Fork: \(fork.marker.exactDescription ?? "true")") }
         let settings = project.pyproject.toolUv?.settings
         let resolution = request.resolver.resolution ?? session.settings.settings.resolution
         let prerelease = request.resolver.prerelease ?? session.settings.settings.prerelease
