@@ -60,8 +60,7 @@ public struct LockBuilder: Sendable {
             requiresPython: project.lockRequiresPython,
             resolutionMarkers: forks.count > 1 ? forks.compactMap { lockMarker($0.marker) } : [],
             options: options,
-            manifest: LockManifest(constraints: project.constraints.map(lockRequirement),
-                                   overrides: project.overrides.map(lockRequirement)),
+            manifest: declaredManifest,
             packages: packages)
     }
 
@@ -145,6 +144,44 @@ public struct LockBuilder: Sendable {
     }
 
     // MARK: The project
+
+    /// The lock's `[manifest]` as the project declares it.
+    public var declaredManifest: LockManifest {
+        LockManifest(constraints: project.constraints.map(lockRequirement), overrides: project.overrides.map(lockRequirement))
+    }
+
+    /// Whether `lock` still records what the project declares (uv's "up to date" check, without
+    /// resolving): the same `requires-python`, options and manifest, the project entry with the
+    /// same version, source and metadata, and every edge pointing at a locked package. uv then
+    /// keeps the lock as it is.
+    public func isSatisfied(by lock: Lock) -> Bool {
+        staleness(of: lock) == nil
+    }
+
+    /// Why `lock` no longer records what the project declares, or `nil` when it still does.
+    public func staleness(of lock: Lock) -> String? {
+        if lock.requiresPython != project.lockRequiresPython { return "requires-python changed" }
+        if lock.options != options { return "resolver options changed" }
+        if lock.manifest != declaredManifest { return "the manifest changed" }
+        let roots = lock.packages.filter { $0.name == project.name }
+        guard roots.count == 1, let root = roots.first else { return "the project is not locked" }
+        if root.version != project.version { return "the project's version changed" }
+        if root.source != (project.isPackage ? .editable(".") : .virtual(".")) { return "the project's source changed" }
+        if Self.canonicalText(root.metadata) != Self.canonicalText(rootMetadata()) { return "the project's requirements changed" }
+        let locked = Set(lock.packages.map(\.name))
+        for package in lock.packages {
+            let edges = package.dependencies + package.optionalDependencies.flatMap(\.edges) + package.devDependencies.flatMap(\.edges)
+            if let missing = edges.first(where: { !locked.contains($0.name) }) { return "`\(missing.name)` is not locked" }
+        }
+        return nil
+    }
+
+    /// Metadata as the lock writer orders and prints it, for comparing declared and recorded
+    /// requirements regardless of their order.
+    private static func canonicalText(_ metadata: LockMetadata?) -> String {
+        let probe = LockedPackage(name: PackageName("probe"), version: nil, source: .virtual("."), metadata: metadata)
+        return Lock(requiresPython: "", packages: [probe]).serialized()
+    }
 
     private func rootPackage() -> LockedPackage {
         let all = Array(forks.indices)

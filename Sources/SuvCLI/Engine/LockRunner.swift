@@ -56,6 +56,18 @@ extension Lock {
         }
         guard let lowest = inputs.lowestPython else { throw ProjectFileError(path: "pyproject.toml", reason: "`requires-python` has no lower bound") }
 
+        let lockOptions = Self.lockOptions(request: request, project: project, session: session)
+        let staleness = existing.map { LockBuilder(project: inputs, forks: [], options: lockOptions).staleness(of: $0) ?? (Self.indexesAccept($0, session.settings.indexes) ? nil : "the configured indexes changed") }
+        if let staleness, let reason = staleness { context.printer.debug("Resolving despite existing lockfile: \(reason)") }
+        if let existing, !request.resolver.upgrade, request.resolver.upgradePackages.isEmpty, staleness == .some(nil) {
+            // Nothing the lock records changed: keep it without resolving, as uv does.
+            let elapsed = ElapsedFormat.format(started.duration(to: .now))
+            let count = existing.packages.count
+            context.printer.info(context.printer.stderrPaint.dimmed("Resolved \(count) \(count == 1 ? "package" : "packages") in \(elapsed)"))
+            if request.dryRun { context.printer.info("No lockfile changes detected") }
+            return
+        }
+
         var preferences: [PackageName: PEP440.Version] = [:]
         if let existing, !request.resolver.upgrade {
             let upgraded = Set(request.resolver.upgradePackages.map(PackageName.init))
@@ -78,15 +90,6 @@ extension Lock {
             .resolve(inputs.allRequirements, lowestPython: lowest, constraints: inputs.constraints,
                      overrides: inputs.overrides, preferences: preferences)
         for fork in forks { context.printer.debug("Fork: \(fork.marker.exactDescription ?? "true")") }
-        let settings = project.pyproject.toolUv?.settings
-        let resolution = request.resolver.resolution ?? session.settings.settings.resolution
-        let prerelease = request.resolver.prerelease ?? session.settings.settings.prerelease
-        let forkStrategy = request.resolver.forkStrategy ?? settings?.forkStrategy
-        let lockOptions = LockOptions(
-            resolutionMode: resolution == .highest ? nil : resolution.rawValue,
-            prereleaseMode: [.ifNecessary, .ifNecessaryOrExplicit].contains(prerelease) ? nil : prerelease.rawValue,
-            forkStrategy: forkStrategy.flatMap { $0.rawValue == "requires-python" ? nil : $0.rawValue },
-            excludeNewer: request.resolver.excludeNewer ?? settings?.excludeNewer)
         let lock = LockBuilder(project: inputs, forks: forks, options: lockOptions).build()
         let text = lock.serialized()
         let elapsed = ElapsedFormat.format(started.duration(to: .now))
@@ -107,6 +110,45 @@ extension Lock {
         if !upToDate {
             try OutputFile.write(text, to: lockPath, relativeTo: project.root)
         }
+    }
+}
+
+extension Lock {
+    /// The resolver options a new lock records in `[options]` (only those differing from
+    /// uv's defaults).
+    static func lockOptions(request: LockRequest, project: LoadedProject, session: IndexSession) -> LockOptions {
+        let settings = project.pyproject.toolUv?.settings
+        let resolution = request.resolver.resolution ?? session.settings.settings.resolution
+        let prerelease = request.resolver.prerelease ?? session.settings.settings.prerelease
+        let forkStrategy = request.resolver.forkStrategy ?? settings?.forkStrategy
+        return LockOptions(
+            resolutionMode: resolution == .highest ? nil : resolution.rawValue,
+            prereleaseMode: [.ifNecessary, .ifNecessaryOrExplicit].contains(prerelease) ? nil : prerelease.rawValue,
+            forkStrategy: forkStrategy.flatMap { $0.rawValue == "requires-python" ? nil : $0.rawValue },
+            excludeNewer: request.resolver.excludeNewer ?? settings?.excludeNewer)
+    }
+
+    /// uv's index rule for an existing lock: when the user configured indexes (flags,
+    /// variables, configuration files), every registry the lock names must be one of them;
+    /// with none configured (suv's fallbacks: pip's configuration or pip's default), any is
+    /// accepted.
+    static func indexesAccept(_ lock: Lockfile.Lock, _ locations: IndexLocations) -> Bool {
+        let configured = (locations.searchOrder + locations.findLinks).filter { index in
+            switch index.origin {
+            case .pipEnvironment, .pipConfiguration, .interpreterPip: false
+            default: true
+            }
+        }
+        guard !configured.isEmpty else { return true }
+        let known = Set(configured.flatMap { [$0.url.string, Self.trimmed($0.url.string)] })
+        for package in lock.packages {
+            if case .registry(let url) = package.source, !known.contains(url), !known.contains(Self.trimmed(url)) { return false }
+        }
+        return true
+    }
+
+    private static func trimmed(_ url: String) -> String {
+        url.hasSuffix("/") ? String(url.dropLast()) : url
     }
 }
 
