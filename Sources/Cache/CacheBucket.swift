@@ -19,6 +19,9 @@ public enum CacheBucket: String, CaseIterable, Sendable {
     case builds
     /// Ephemeral environments (`suv run --with`, scripts).
     case environments
+    /// What suv last verified about each project's lock (an up-to-date lock is then
+    /// recognized without reading it again).
+    case locks
 
     /// The folder-name stem, without the version.
     public var stem: String { rawValue }
@@ -26,7 +29,7 @@ public enum CacheBucket: String, CaseIterable, Sendable {
     /// The current format version.
     public var version: Int {
         switch self {
-        case .simple, .wheels, .archive, .interpreter, .sdists, .builds, .environments: 0
+        case .simple, .wheels, .archive, .interpreter, .sdists, .builds, .environments, .locks: 0
         }
     }
 
@@ -39,7 +42,7 @@ public enum CacheBucket: String, CaseIterable, Sendable {
     public var isKeyedByPackage: Bool {
         switch self {
         case .simple, .wheels, .sdists: true
-        case .archive, .interpreter, .builds, .environments: false
+        case .archive, .interpreter, .builds, .environments, .locks: false
         }
     }
 

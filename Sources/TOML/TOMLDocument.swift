@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A parsed TOML document that keeps its source byte for byte.
 ///
 /// Printing a document (``text``) gives back exactly what was parsed, comments, whitespace,
@@ -8,6 +10,9 @@ public struct TOMLDocument: Sendable {
     /// The source, as UTF-8 bytes.
     public internal(set) var bytes: [UInt8]
     var tree: SyntaxTree
+    /// The line index of ``bytes``, built on first use (documents are replaced, never
+    /// mutated in place, by edits, so one index serves a document's whole life).
+    private let lineIndex = LineIndexCache()
 
     /// Parses `text`; throws a ``TOMLError`` with line and column on invalid input.
     public init(parsing text: String) throws(TOMLError) {
@@ -32,7 +37,7 @@ public struct TOMLDocument: Sendable {
 
     /// Line and column of a byte offset.
     public func location(ofOffset offset: Int) -> SourceLocation {
-        LineIndex(bytes).location(of: offset, in: bytes)
+        lineIndex.index(for: bytes).location(of: offset, in: bytes)
     }
 
     /// The node at a key path, e.g. `["tool", "uv", "sources"]`.
@@ -207,4 +212,18 @@ public struct TOMLArrayView: RandomAccessCollection, Sendable {
 
     /// The byte range from `[` to `]` of a value array.
     public var range: Range<Int> { document.tree.arrays[array].range }
+}
+
+/// A lazily built ``LineIndex`` shared by copies of one document.
+final class LineIndexCache: Sendable {
+    private let storage = Mutex<LineIndex?>(nil)
+
+    func index(for bytes: [UInt8]) -> LineIndex {
+        storage.withLock { cached in
+            if let cached { return cached }
+            let built = LineIndex(bytes)
+            cached = built
+            return built
+        }
+    }
 }

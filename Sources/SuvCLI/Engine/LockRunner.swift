@@ -23,28 +23,22 @@ extension Lock {
         let cwd = CacheCommandSupport.currentDirectory(settings: context.settings)
         let project = try LoadedProject.find(from: context.settings.project.map { $0.hasPrefix("/") ? $0 : cwd + "/" + $0 } ?? cwd)
         let lockPath = project.root + "/uv.lock"
-        let existingText = (try? FileContents.contents(of: lockPath)).flatMap { $0 }.map { String(decoding: $0, as: UTF8.self) }
+        let lockExists = access(lockPath, F_OK) == 0
 
         switch request.mode {
         case .frozen(let source):
-            guard existingText != nil else { throw LockfileMissing(flag: source) }
+            guard lockExists else { throw LockfileMissing(flag: source) }
             return
         case .locked(let source):
-            guard existingText != nil else { throw LockfileMissing(flag: source) }
+            guard lockExists else { throw LockfileMissing(flag: source) }
         case .write:
             break
-        }
-        let existing: Lockfile.Lock?
-        if let existingText {
-            existing = try Lockfile.Lock(parsing: existingText, fileName: "uv.lock")
-        } else {
-            existing = nil
         }
 
         let started = ContinuousClock.now
         let session = try await IndexSession.open(global: global, context: context, index: request.index, refresh: request.refresh)
         defer { session.close() }
-        let interpreter = try await ProjectInterpreter.find(requiresPython: project.inputs.requiresPython,
+        let interpreter = try await ProjectInterpreter.find(request: request.python.request, requiresPython: project.inputs.requiresPython,
                                                            environment: context.environment, cache: session.cache)
         context.printer.info("Using \(interpreter.displayName) interpreter at: \(interpreter.info.executable)")
 
@@ -57,14 +51,28 @@ extension Lock {
         guard let lowest = inputs.lowestPython else { throw ProjectFileError(path: "pyproject.toml", reason: "`requires-python` has no lower bound") }
 
         let lockOptions = Self.lockOptions(request: request, project: project, session: session)
+        let upgrading = request.resolver.upgrade || !request.resolver.upgradePackages.isEmpty
+        let state = LockState(cache: session.cache)
+        let lockBytes = lockExists ? (try FileContents.contents(of: lockPath)) ?? [] : []
+        let stateKey = LockState.key(pyproject: project.text, lockBytes: lockBytes, options: lockOptions,
+                                     indexes: session.settings.indexes, python: interpreter.info.executable)
+        if lockExists, !upgrading, let count = state.recordedCount(for: stateKey) {
+            // The same project, settings and lock file as the last time this lock was found up
+            // to date: nothing to read again.
+            Self.printResolved(count, since: started, context: context)
+            if request.dryRun { context.printer.info("No lockfile changes detected") }
+            return
+        }
+        let existing: Lockfile.Lock? = lockExists
+            ? try Lockfile.Lock(parsing: String(decoding: lockBytes, as: UTF8.self), fileName: "uv.lock")
+            : nil
         let staleness = existing.map { LockBuilder(project: inputs, forks: [], options: lockOptions).staleness(of: $0) ?? (Self.indexesAccept($0, session.settings.indexes) ? nil : "the configured indexes changed") }
         if let staleness, let reason = staleness { context.printer.debug("Resolving despite existing lockfile: \(reason)") }
         if let existing, !request.resolver.upgrade, request.resolver.upgradePackages.isEmpty, staleness == .some(nil) {
             // Nothing the lock records changed: keep it without resolving, as uv does.
-            let elapsed = ElapsedFormat.format(started.duration(to: .now))
-            let count = existing.packages.count
-            context.printer.info(context.printer.stderrPaint.dimmed("Resolved \(count) \(count == 1 ? "package" : "packages") in \(elapsed)"))
+            Self.printResolved(existing.packages.count, since: started, context: context)
             if request.dryRun { context.printer.info("No lockfile changes detected") }
+            state.record(stateKey, count: existing.packages.count)
             return
         }
 
@@ -110,10 +118,21 @@ extension Lock {
         if !upToDate {
             try OutputFile.write(text, to: lockPath, relativeTo: project.root)
         }
+        if !request.dryRun {
+            let written = Array(text.utf8)
+            state.record(LockState.key(pyproject: project.text, lockBytes: upToDate ? lockBytes : written, options: lockOptions,
+                                       indexes: session.settings.indexes, python: interpreter.info.executable),
+                         count: lock.packages.count)
+        }
     }
 }
 
 extension Lock {
+    static func printResolved(_ count: Int, since started: ContinuousClock.Instant, context: CommandContext) {
+        let elapsed = ElapsedFormat.format(started.duration(to: .now))
+        context.printer.info(context.printer.stderrPaint.dimmed("Resolved \(count) \(count == 1 ? "package" : "packages") in \(elapsed)"))
+    }
+
     /// The resolver options a new lock records in `[options]` (only those differing from
     /// uv's defaults).
     static func lockOptions(request: LockRequest, project: LoadedProject, session: IndexSession) -> LockOptions {
@@ -212,16 +231,30 @@ struct ProjectInterpreter {
         return (info.markers.implementationName == "cpython" ? "CPython " : "\(info.markers.implementationName) ") + version
     }
 
-    static func find(requiresPython: VersionSpecifiers, environment: [String: String], cache: CacheStore) async throws -> ProjectInterpreter {
+    /// - Parameter request: `--python` / `UV_PYTHON`: a path, an executable name, or a
+    ///   version (`3.12`), which must then match.
+    static func find(request: String?, requiresPython: VersionSpecifiers, environment: [String: String],
+                     cache: CacheStore) async throws -> ProjectInterpreter {
         let query = InterpreterInfoCache(directory: cache.bucket(.interpreter))
+        var names = ["python3", "python"]
+        var wanted = requiresPython.isEmpty ? VersionRanges.full : requiresPython.ranges
+        if let request {
+            if let version = PEP440.Version(request), version.release.count >= 2 {
+                names = ["python\(version.release[0]).\(version.release[1])"] + names
+                let prefix = (try? VersionSpecifier(parsing: "==\(request).*").ranges) ?? .full
+                wanted = wanted.intersection(prefix)
+            } else {
+                names = [request]
+            }
+        }
         var candidates: [String] = []
-        for name in ["python3", "python"] {
+        for name in names {
             for path in ExecutableLookup.all(name, path: environment["PATH"]) where !candidates.contains(path) { candidates.append(path) }
         }
         for candidate in candidates {
             guard let info = try? await query.query(executable: candidate) else { continue }
             let version = PEP440.Version(release: [UInt64(info.versionInfo.major), UInt64(info.versionInfo.minor), UInt64(info.versionInfo.micro)])
-            if requiresPython.isEmpty || requiresPython.ranges.contains(version) { return ProjectInterpreter(info: info) }
+            if wanted.contains(version) { return ProjectInterpreter(info: info) }
         }
         throw TargetEnvironmentError.noInterpreter(requiresPython.isEmpty ? nil : requiresPython.description)
     }

@@ -11,6 +11,8 @@ import SuvBasics
 /// table, from the working directory up.
 struct LoadedProject {
     let root: String
+    /// The `pyproject.toml` text as read.
+    let text: String
     let pyproject: PyProjectToml
     let inputs: ProjectInputs
 
@@ -27,7 +29,7 @@ struct LoadedProject {
                     throw error.context("Failed to parse: `\(PathDisplay.user(path, currentDirectory: directory))`")
                 }
                 if pyproject.project != nil {
-                    return LoadedProject(root: current, pyproject: pyproject, inputs: try inputs(pyproject, path: path))
+                    return LoadedProject(root: current, text: text, pyproject: pyproject, inputs: try inputs(pyproject, path: path))
                 }
             }
             guard current != "/", let slash = current.lastIndex(of: "/") else { break }
