@@ -5,6 +5,7 @@ import Testing
     @Test func folderNamesCarryTheirVersion() {
         #expect(CacheBucket.allCases.map(\.folderName) == [
             "simple-v0", "wheels-v0", "archive-v0", "interpreter-v0", "sdists-v0", "builds-v0", "environments-v0",
+            "locks-v0",
         ])
     }
 
