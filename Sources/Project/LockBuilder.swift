@@ -8,18 +8,23 @@ import SuvBasics
 
 /// Turns a universal resolution into a `uv.lock` model as uv writes it.
 public struct LockBuilder: Sendable {
-    public let project: ProjectInputs
+    public let workspace: WorkspaceInputs
     public let forks: [UniversalResolution.Fork]
     /// Resolver options that differ from uv's defaults (the lock's `[options]`).
     public let options: LockOptions
+    private let requiresPythonRanges: VersionRanges
+    /// Members and path dependencies by name.
+    private let localProjects: [PackageName: ProjectInputs]
 
-    public init(project: ProjectInputs, forks: [UniversalResolution.Fork], options: LockOptions = LockOptions()) {
-        self.project = project
+    public init(workspace: WorkspaceInputs, forks: [UniversalResolution.Fork], options: LockOptions = LockOptions()) {
+        self.workspace = workspace
         self.forks = forks
         self.options = options
+        self.requiresPythonRanges = workspace.requiresPython.ranges
+        var locals: [PackageName: ProjectInputs] = [:]
+        for project in workspace.localProjects where locals[project.name] == nil { locals[project.name] = project }
+        self.localProjects = locals
     }
-
-    private var requiresPythonRanges: VersionRanges { project.requiresPython.ranges }
 
     /// A marker as written on a lock edge or in `resolution-markers`: simplified against
     /// `requires-python`, in uv's spelling; `nil` when always true.
@@ -48,16 +53,17 @@ public struct LockBuilder: Sendable {
         for fork in forks {
             for package in fork.graph.packages { versionsByName[package.name, default: []].insert(package.version) }
         }
-        var packages: [LockedPackage] = [rootPackage()]
+        var packages: [LockedPackage] = workspace.members.map(memberPackage)
+        let memberNames = Set(workspace.members.map(\.name))
         var seen: Set<String> = []
         for (forkIndex, fork) in forks.enumerated() {
-            for package in fork.graph.packages where seen.insert("\(package.name)==\(package.version)").inserted {
+            for package in fork.graph.packages where !memberNames.contains(package.name) && seen.insert("\(package.name)==\(package.version)").inserted {
                 packages.append(lockedPackage(package, firstFork: forkIndex, ambiguous: (versionsByName[package.name]?.count ?? 0) > 1))
             }
         }
         packages = Self.droppingEmptyExtras(packages)
         return Lock(
-            requiresPython: project.lockRequiresPython,
+            requiresPython: workspace.lockRequiresPython,
             resolutionMarkers: forks.count > 1 ? forks.compactMap { lockMarker($0.marker) } : [],
             options: options,
             manifest: declaredManifest,
@@ -143,31 +149,45 @@ public struct LockBuilder: Sendable {
         }
     }
 
-    // MARK: The project
+    // MARK: The workspace
 
-    /// The lock's `[manifest]` as the project declares it.
+    /// The lock's `[manifest]` as the workspace declares it.
     public var declaredManifest: LockManifest {
-        LockManifest(constraints: project.constraints.map(lockRequirement), overrides: project.overrides.map(lockRequirement))
+        LockManifest(
+            members: workspace.recordsMembers ? workspace.members.map(\.name) : [],
+            constraints: workspace.constraints.map { lockRequirement($0, sources: [:]) },
+            overrides: workspace.overrides.map { lockRequirement($0, sources: [:]) },
+            dependencyGroups: workspace.rootDependencyGroups.map { group, requirements in
+                NamedRequirements(PackageName.normalize(group), requirements.map { lockRequirement($0, sources: workspace.rootSources) })
+            })
     }
 
-    /// Whether `lock` still records what the project declares (uv's "up to date" check, without
-    /// resolving): the same `requires-python`, options and manifest, the project entry with the
-    /// same version, source and metadata, and every edge pointing at a locked package. uv then
-    /// keeps the lock as it is.
+    /// Whether `lock` still records what the workspace declares (uv's "up to date" check,
+    /// without resolving): the same `requires-python`, options and manifest, every member and
+    /// path dependency with the same version, source and metadata, and every edge pointing at
+    /// a locked package. uv then keeps the lock as it is.
     public func isSatisfied(by lock: Lock) -> Bool {
         staleness(of: lock) == nil
     }
 
-    /// Why `lock` no longer records what the project declares, or `nil` when it still does.
+    /// Why `lock` no longer records what the workspace declares, or `nil` when it still does.
     public func staleness(of lock: Lock) -> String? {
-        if lock.requiresPython != project.lockRequiresPython { return "requires-python changed" }
+        if lock.requiresPython != workspace.lockRequiresPython { return "requires-python changed" }
         if lock.options != options { return "resolver options changed" }
         if lock.manifest != declaredManifest { return "the manifest changed" }
-        let roots = lock.packages.filter { $0.name == project.name }
-        guard roots.count == 1, let root = roots.first else { return "the project is not locked" }
-        if root.version != project.version { return "the project's version changed" }
-        if root.source != (project.isPackage ? .editable(".") : .virtual(".")) { return "the project's source changed" }
-        if Self.canonicalText(root.metadata) != Self.canonicalText(rootMetadata()) { return "the project's requirements changed" }
+        for (index, project) in workspace.localProjects.enumerated() {
+            let entries = lock.packages.filter { $0.name == project.name }
+            guard entries.count == 1, let entry = entries.first else {
+                // A path dependency no longer reached is caught by the edge check below.
+                if index >= workspace.members.count { continue }
+                return "`\(project.name)` is not locked"
+            }
+            if entry.version != project.version { return "the version of `\(project.name)` changed" }
+            if entry.source != project.source { return "the source of `\(project.name)` changed" }
+            if Self.canonicalText(entry.metadata) != Self.canonicalText(metadata(of: project)) {
+                return "the requirements of `\(project.name)` changed"
+            }
+        }
         let locked = Set(lock.packages.map(\.name))
         for package in lock.packages {
             let edges = package.dependencies + package.optionalDependencies.flatMap(\.edges) + package.devDependencies.flatMap(\.edges)
@@ -183,7 +203,9 @@ public struct LockBuilder: Sendable {
         return Lock(requiresPython: "", packages: [probe]).serialized()
     }
 
-    private func rootPackage() -> LockedPackage {
+    /// A member: edges for everything it declares (dependencies, every extra, every group),
+    /// drawn across all forks.
+    private func memberPackage(_ project: ProjectInputs) -> LockedPackage {
         let all = Array(forks.indices)
         func plain(_ requirements: [Requirement]) -> [(requirement: Requirement, marker: NormalizedMarker)] {
             requirements.map { ($0, $0.marker.map { NormalizedMarker($0).assigningExtras([]) } ?? .alwaysTrue) }
@@ -197,37 +219,43 @@ public struct LockBuilder: Sendable {
             return edges.isEmpty ? nil : NamedEdges(PackageName.normalize(group), edges)
         }
         return LockedPackage(
-            name: project.name, version: project.version,
-            source: project.isPackage ? .editable(".") : .virtual("."),
+            name: project.name, version: project.version, source: project.source,
             dependencies: edges(plain(project.dependencies), parentForks: all),
             optionalDependencies: optional, devDependencies: groups,
-            metadata: rootMetadata())
+            metadata: metadata(of: project))
     }
 
-    private func rootMetadata() -> LockMetadata? {
-        var requiresDist = project.dependencies.map(lockRequirement)
+    /// `[package.metadata]` of a local project: `requires-dist` (extras marked),
+    /// `provides-extras`, and every dependency group in `requires-dev`.
+    private func metadata(of project: ProjectInputs) -> LockMetadata? {
+        var requiresDist = project.dependencies.map { lockRequirement($0, sources: project.sources) }
         for (extra, requirements) in project.optionalDependencies {
             for requirement in requirements {
                 var marked = requirement
                 let extraMarker = "extra == '\(PackageName.normalize(extra))'"
                 let combined = requirement.marker.map { "(\($0)) and \(extraMarker)" } ?? extraMarker
                 marked.marker = try? MarkerTree(parsing: combined)
-                let entry = lockRequirement(marked)
+                let entry = lockRequirement(marked, sources: project.sources)
                 if !requiresDist.contains(entry) { requiresDist.append(entry) }
             }
         }
         let provides = project.optionalDependencies.isEmpty ? nil : project.optionalDependencies.map { PackageName.normalize($0.extra) }
-        let groups = project.dependencyGroups.map { NamedRequirements(PackageName.normalize($0.group), $0.requirements.map(lockRequirement)) }
+        let groups = project.dependencyGroups.map { group, requirements in
+            NamedRequirements(PackageName.normalize(group), requirements.map { lockRequirement($0, sources: project.sources) })
+        }
         let metadata = LockMetadata(requiresDist: requiresDist, providesExtras: provides, requiresDev: groups)
         return metadata.isEmpty ? nil : metadata
     }
 
-    private func lockRequirement(_ requirement: Requirement) -> LockRequirement {
-        LockRequirement(
-            name: PackageName(requirement.name),
+    /// A requirement as `[package.metadata]` and `[manifest]` record it: a local source
+    /// replaces the specifier.
+    private func lockRequirement(_ requirement: Requirement, sources: [PackageName: LockRequirement.Source]) -> LockRequirement {
+        let name = PackageName(requirement.name)
+        return LockRequirement(
+            name: name,
             extras: requirement.extras.map(PackageName.normalize),
             marker: requirement.marker.flatMap { NormalizedMarker($0).withPythonReleasesOnly.uvDescription },
-            source: .specifier(LockRequirement.lockSpecifier(requirement.specifiers)))
+            source: sources[name] ?? .specifier(LockRequirement.lockSpecifier(requirement.specifiers)))
     }
 
     // MARK: Registry packages
@@ -260,6 +288,13 @@ public struct LockBuilder: Sendable {
         let reachable = present.map { index in
             (forks[index].graph.reachability()[base] ?? .alwaysFalse).and(forks[index].marker)
         }.reduce(NormalizedMarker.alwaysFalse) { $0.or($1) }
+        if let local = localProjects[package.name] {
+            return LockedPackage(
+                name: package.name, version: local.version, source: local.source,
+                dependencies: dependencies,
+                optionalDependencies: extras.map { NamedEdges($0.key, $0.value) },
+                metadata: metadata(of: local))
+        }
         let filter = WheelFilter(requiresPython: requiresPythonRanges)
         var sdist: LockArtifact?
         var wheels: [LockArtifact] = []

@@ -1,14 +1,22 @@
+import Lockfile
 import PEP440
 import PEP508
 import SuvBasics
 
-/// What a project declares that a lock records: its identity and its requirement lists.
+/// What a project declares that a lock records: its identity and its requirement lists. A
+/// project is the workspace root, a workspace member, or a path dependency.
 public struct ProjectInputs: Sendable {
     public var name: PackageName
     public var version: String?
     /// Built and installed editable (has a build system and `tool.uv.package` is not false),
     /// else virtual.
     public var isPackage: Bool
+    /// Where the lock says the project comes from (`editable = "."`, `virtual = "packages/a"`,
+    /// `directory = "deps/b"`); paths relative to the workspace root.
+    public var source: LockSource
+    /// Requirements satisfied from somewhere other than an index (`tool.uv.sources` lowered:
+    /// workspace members, local directories), by package name.
+    public var sources: [PackageName: LockRequirement.Source] = [:]
     /// `requires-python` as declared (`>=3.10`).
     public var requiresPython: VersionSpecifiers
     public var dependencies: [Requirement]
@@ -26,6 +34,7 @@ public struct ProjectInputs: Sendable {
         self.name = name
         self.version = version
         self.isPackage = isPackage
+        self.source = isPackage ? .editable(".") : .virtual(".")
         self.requiresPython = requiresPython
         self.dependencies = dependencies
         self.optionalDependencies = optionalDependencies
@@ -37,6 +46,22 @@ public struct ProjectInputs: Sendable {
     /// Everything a resolution must satisfy: the dependencies, every extra and every group.
     public var allRequirements: [Requirement] {
         dependencies + optionalDependencies.flatMap(\.requirements) + dependencyGroups.flatMap(\.requirements)
+    }
+
+    /// The runtime requirements as core metadata lists them: the dependencies, then each
+    /// extra's requirements marked `extra == '…'` (duplicates dropped).
+    public var requiresDist: [Requirement] {
+        var result = dependencies
+        for (extra, requirements) in optionalDependencies {
+            for requirement in requirements {
+                var marked = requirement
+                let extraMarker = "extra == '\(PackageName.normalize(extra))'"
+                let combined = requirement.marker.map { "(\($0)) and \(extraMarker)" } ?? extraMarker
+                marked.marker = try? MarkerTree(parsing: combined)
+                if !result.contains(marked) { result.append(marked) }
+            }
+        }
+        return result
     }
 
     /// The lowest Python `requires-python` allows.

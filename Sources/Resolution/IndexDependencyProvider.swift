@@ -54,11 +54,13 @@ public actor IndexDependencyProvider: DependencyProvider {
 
     public func versions(of package: PackageID) async throws -> [Version] {
         if package.isPython { return [options.pythonVersion] }
+        if let local = options.localPackages[package.name] { return [local.version] }
         return try await versionMap(for: package.name).versions
     }
 
     public func chooseVersion(for package: PackageID, in ranges: VersionRanges) async throws -> VersionChoice {
         if package.isPython { return ranges.contains(options.pythonVersion) ? .candidate(options.pythonVersion) : .none }
+        if let local = options.localPackages[package.name] { return ranges.contains(local.version) ? .candidate(local.version) : .none }
         let map = try await versionMap(for: package.name)
         if missingPackages.contains(package.name) {
             return .packageUnavailable(UnavailableReason("was not found in the package registry", packageWide: true))
@@ -82,6 +84,7 @@ public actor IndexDependencyProvider: DependencyProvider {
 
     public func dependencies(of package: PackageID, version: Version) async throws -> Dependencies {
         if package.isPython { return .available([]) }
+        if let local = options.localPackages[package.name] { return try localDependencies(of: package, version: version, local) }
         let map = try await versionMap(for: package.name)
         var dependencies: [Dependency] = []
         if package.extra != nil { dependencies.append(Dependency(package.base, .exactly(version))) }
@@ -110,8 +113,26 @@ public actor IndexDependencyProvider: DependencyProvider {
         return .available(dependencies)
     }
 
+    /// The dependencies of a workspace member or path dependency, from its `pyproject.toml`.
+    private func localDependencies(of package: PackageID, version: Version, _ local: LocalDistribution) throws -> Dependencies {
+        var dependencies: [Dependency] = []
+        if package.extra != nil { dependencies.append(Dependency(package.base, .exactly(version))) }
+        if let requiresPython = local.requiresPython, !requiresPython.admitsPython(options.pythonVersion) {
+            try splitForRequiresPython(requiresPython)
+            return .available(dependencies + [Dependency(.python, requiresPython.pythonLowerBound)])
+        }
+        if !options.noDependencies {
+            let requirements = try expander.requirements(of: package, requiresDist: local.requiresDist)
+            if let universe = options.universe, let fork = MarkerFork.needed(for: requirements, in: universe, lowestPython: options.pythonVersion) { throw fork }
+            requirementCache[package, default: [:]][version] = requirements
+            dependencies += try expander.dependencies(of: package, requiresDist: local.requiresDist)
+        }
+        dependencyCache[package, default: [:]][version] = dependencies
+        return .available(dependencies)
+    }
+
     public nonisolated func prefetch(_ package: PackageID, in ranges: VersionRanges) {
-        guard !package.isRoot else { return }
+        guard !package.isRoot, options.localPackages[package.name] == nil else { return }
         prefetchRequests?.yield(PrefetchRequest(package: package, ranges: ranges))
     }
 

@@ -51,6 +51,10 @@ public struct ResolutionOptions: Sendable {
     /// one splits the fork (uv's requires-python forks).
     public var pythonUpperBound: Version?
 
+    /// Packages taken from local source trees (workspace members, path dependencies), by name;
+    /// no index is asked about them.
+    public var localPackages: [PackageName: LocalDistribution] = [:]
+
     /// How requirement markers are judged.
     public var markerScope: MarkerScope {
         universe.map { .universal($0) } ?? .environment(markers)

@@ -46,18 +46,87 @@ import Testing
             .replacingOccurrences(of: "https://index.example/", with: server.url("/"))
     }
 
-    @Test(arguments: ["simple-app", "packaged", "extras-groups", "markers", "python-fork", "yanked-pin", "sdist-only",
-                      "manifest", "options"])
-    func writesWhatUvWrites(_ name: String) async throws {
-        let source = RepositoryPaths.fixtures.appendingPathComponent("locks/\(name)/pyproject.toml")
-        let directory = try project(String(decoding: try Data(contentsOf: source), as: UTF8.self), name: name)
-        guard !FileManager.default.fileExists(atPath: RepositoryPaths.fixtures.appendingPathComponent("locks/\(name)/html-only").path) else {
-            return
+    /// The fixture lock cases whose projects lock against JSON pages (the others are
+    /// checked by `lockCase` themselves).
+    static let cases = ["simple-app", "packaged", "extras-groups", "markers", "python-fork", "yanked-pin", "sdist-only",
+                        "manifest", "options", "workspace", "virtual-workspace", "local-sources"]
+
+    /// A scratch copy of a fixture case: every `pyproject.toml` of its tree; `nil` for cases
+    /// locked against HTML pages.
+    func copyCase(_ name: String) throws -> String? {
+        let caseRoot = RepositoryPaths.fixtures.appendingPathComponent("locks/\(name)")
+        guard !FileManager.default.fileExists(atPath: caseRoot.appendingPathComponent("html-only").path) else { return nil }
+        let files = FileManager.default.enumerator(atPath: caseRoot.path)?.compactMap { $0 as? String } ?? []
+        for file in files where file.hasSuffix("pyproject.toml") {
+            let text = String(decoding: try Data(contentsOf: caseRoot.appendingPathComponent(file)), as: UTF8.self)
+            _ = try tree.write("\(name)/\(file)", text)
         }
+        return tree.path(name)
+    }
+
+    @Test(arguments: cases)
+    func writesWhatUvWrites(_ name: String) async throws {
+        guard let directory = try copyCase(name) else { return }
         let result = await lock(directory)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(lockText(directory) == (try golden(name)))
         #expect(result.stderr.contains("Resolved "))
+    }
+
+    @Test(arguments: cases)
+    func acceptsWhatUvWrote(_ name: String) async throws {
+        guard let directory = try copyCase(name) else { return }
+        _ = try tree.write("\(name)/uv.lock", try golden(name))
+        let check = await lock(directory, ["--check"])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(lockText(directory) == (try golden(name)))
+    }
+
+    @Test func aMemberLocksTheWholeWorkspace() async throws {
+        guard let directory = try copyCase("workspace") else { return }
+        let result = await lock(directory + "/packages/lib")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/packages/lib/uv.lock"))
+        #expect(lockText(directory) == (try golden("workspace")))
+    }
+
+    @Test func aChangedMemberMakesTheLockStale() async throws {
+        guard let directory = try copyCase("workspace") else { return }
+        #expect(await lock(directory).status == 0)
+        #expect(await lock(directory, ["--check"]).status == 0)
+        let member = try String(contentsOfFile: directory + "/packages/lib/pyproject.toml", encoding: .utf8)
+        _ = try tree.write("workspace/packages/lib/pyproject.toml", member.replacingOccurrences(of: "[\"zeta\"]", with: "[\"zeta\", \"epsilon\"]"))
+        let check = await lock(directory, ["--check"])
+        #expect(check.status == 1, "\(check.stderr)")
+        let relock = await lock(directory)
+        #expect(relock.stderr.contains("Added epsilon v1.0"), "\(relock.stderr)")
+    }
+
+    @Test func aMemberDependencyNeedsAWorkspaceSource() async throws {
+        guard let directory = try copyCase("workspace") else { return }
+        let root = try String(contentsOfFile: directory + "/pyproject.toml", encoding: .utf8)
+        _ = try tree.write("workspace/pyproject.toml", root.replacingOccurrences(of: "app = { workspace = true }", with: ""))
+        let result = await lock(directory)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("`app` is included as a workspace member, but is missing an entry in `tool.uv.sources` (e.g., `app = { workspace = true }`)"))
+        #expect(!FileManager.default.fileExists(atPath: directory + "/uv.lock"))
+    }
+
+    @Test func aMissingPathDependencyIsNamed() async throws {
+        let directory = try project("""
+            [project]
+            name = "demo"
+            version = "0.1.0"
+            requires-python = ">=3.9"
+            dependencies = ["gone"]
+
+            [tool.uv.sources]
+            gone = { path = "../gone" }
+            """, name: "missing-path")
+        let result = await lock(directory)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("`gone`"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/uv.lock"))
     }
 
     @Test func relockingAnUnchangedProjectWritesNothing() async throws {

@@ -38,17 +38,17 @@ extension Lock {
         let started = ContinuousClock.now
         let session = try await IndexSession.open(global: global, context: context, index: request.index, refresh: request.refresh)
         defer { session.close() }
-        let interpreter = try await ProjectInterpreter.find(request: request.python.request, requiresPython: project.inputs.requiresPython,
+        let interpreter = try await ProjectInterpreter.find(request: request.python.request, requiresPython: project.workspace.requiresPython,
                                                            environment: context.environment, cache: session.cache)
         context.printer.info("Using \(interpreter.displayName) interpreter at: \(interpreter.info.executable)")
 
-        var inputs = project.inputs
-        if inputs.requiresPython.isEmpty {
+        var workspace = project.workspace
+        if workspace.requiresPython.isEmpty {
             let minor = "\(interpreter.info.versionInfo.major).\(interpreter.info.versionInfo.minor)"
             context.warn(["No `requires-python` value found in the workspace. Defaulting to `>=\(minor)`."])
-            inputs.requiresPython = try VersionSpecifiers(parsing: ">=\(minor)")
+            workspace.defaultRequiresPython(try VersionSpecifiers(parsing: ">=\(minor)"))
         }
-        guard let lowest = inputs.lowestPython else { throw ProjectFileError(path: "pyproject.toml", reason: "`requires-python` has no lower bound") }
+        guard let lowest = workspace.lowestPython else { throw ProjectFileError(path: "pyproject.toml", reason: "`requires-python` has no lower bound") }
 
         let lockOptions = Self.lockOptions(request: request, project: project, session: session)
         let upgrading = request.resolver.upgrade || !request.resolver.upgradePackages.isEmpty
@@ -66,7 +66,7 @@ extension Lock {
         let existing: Lockfile.Lock? = lockExists
             ? try Lockfile.Lock(parsing: String(decoding: lockBytes, as: UTF8.self), fileName: "uv.lock")
             : nil
-        let staleness = existing.map { LockBuilder(project: inputs, forks: [], options: lockOptions).staleness(of: $0) ?? (Self.indexesAccept($0, session.settings.indexes) ? nil : "the configured indexes changed") }
+        let staleness = existing.map { LockBuilder(workspace: workspace, forks: [], options: lockOptions).staleness(of: $0) ?? (Self.indexesAccept($0, session.settings.indexes) ? nil : "the configured indexes changed") }
         if let staleness, let reason = staleness { context.printer.debug("Resolving despite existing lockfile: \(reason)") }
         if let existing, !request.resolver.upgrade, request.resolver.upgradePackages.isEmpty, staleness == .some(nil) {
             // Nothing the lock records changed: keep it without resolving, as uv does.
@@ -88,17 +88,18 @@ extension Lock {
             }
         }
 
-        let options = ResolutionOptions(
+        var options = ResolutionOptions(
             markers: interpreter.info.markers, pythonVersion: lowest, tags: nil,
             prerelease: request.resolver.prerelease ?? session.settings.settings.prerelease,
             resolution: request.resolver.resolution ?? session.settings.settings.resolution,
-            pythonRequirementText: inputs.lockRequiresPython)
+            pythonRequirementText: workspace.lockRequiresPython)
+        options.localPackages = workspace.localPackages
         let source = RegistryDistributionSource(registry: session.registry, locations: session.settings.indexes)
         let forks = try await UniversalResolution(source: source, options: options)
-            .resolve(inputs.allRequirements, lowestPython: lowest, constraints: inputs.constraints,
-                     overrides: inputs.overrides, preferences: preferences)
+            .resolve(workspace.allRequirements, lowestPython: lowest, constraints: workspace.constraints,
+                     overrides: workspace.overrides, preferences: preferences)
         for fork in forks { context.printer.debug("Fork: \(fork.marker.exactDescription ?? "true")") }
-        let lock = LockBuilder(project: inputs, forks: forks, options: lockOptions).build()
+        let lock = LockBuilder(workspace: workspace, forks: forks, options: lockOptions).build()
         let text = lock.serialized()
         let elapsed = ElapsedFormat.format(started.duration(to: .now))
         let count = lock.packages.count

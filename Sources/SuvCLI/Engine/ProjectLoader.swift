@@ -1,5 +1,6 @@
 import Glibc
 import Cache
+import Lockfile
 import PEP440
 import PEP508
 import Project
@@ -7,64 +8,73 @@ import PyProject
 import Settings
 import SuvBasics
 
-/// The project a project command works on: the nearest `pyproject.toml` with a `[project]`
-/// table, from the working directory up.
+/// The workspace a project command works on, found from the working directory up: the nearest
+/// `pyproject.toml` with a `[project]` or `[tool.uv.workspace]` table, and the workspace root
+/// above it that lists it as a member (or the project alone).
 struct LoadedProject {
+    /// The workspace root: where `uv.lock` lives and lock paths are relative to.
     let root: String
-    /// The `pyproject.toml` text as read.
+    /// Every `pyproject.toml` read (root, members, path dependencies), with its path: what an
+    /// up-to-date verdict depends on.
     let text: String
+    /// The root's `pyproject.toml` (workspace-wide settings).
     let pyproject: PyProjectToml
-    let inputs: ProjectInputs
+    let workspace: WorkspaceInputs
 
     static func find(from directory: String) throws -> LoadedProject {
         var current = directory
         while true {
-            let path = current == "/" ? "/pyproject.toml" : current + "/pyproject.toml"
-            if access(path, R_OK) == 0 {
-                let text = try ProjectFileReader.read(path)
-                let pyproject: PyProjectToml
-                do {
-                    pyproject = try PyProjectToml(parsing: text, fileName: "pyproject.toml")
-                } catch {
-                    throw error.context("Failed to parse: `\(PathDisplay.user(path, currentDirectory: directory))`")
-                }
-                if pyproject.project != nil {
-                    return LoadedProject(root: current, text: text, pyproject: pyproject, inputs: try inputs(pyproject, path: path))
-                }
+            if let document = try PyProjectDocument.read(directory: current, displayFrom: directory),
+               document.pyproject.project != nil || document.pyproject.toolUv?.workspace != nil {
+                let root = try workspaceRoot(containing: document, displayFrom: directory) ?? document
+                return try WorkspaceReader(root: root, displayFrom: directory).load()
             }
-            guard current != "/", let slash = current.lastIndex(of: "/") else { break }
-            current = slash == current.startIndex ? "/" : String(current[..<slash])
+            guard let parent = Self.parent(of: current) else { break }
+            current = parent
         }
         throw ProjectNotFound(directory: directory)
     }
 
-    private static func inputs(_ pyproject: PyProjectToml, path: String) throws -> ProjectInputs {
-        guard let project = pyproject.project else { throw ProjectNotFound(directory: path) }
-        func parse(_ texts: [String]) throws -> [Requirement] {
-            try texts.map { text in
-                do {
-                    return try Requirement(parsing: text)
-                } catch {
-                    throw ProjectFileError(path: path, reason: "invalid requirement `\(text)`: \((error as? any SuvError)?.message ?? "\(error)")")
-                }
-            }
+    /// The nearest workspace root above `project` whose members include it, or `nil`.
+    private static func workspaceRoot(containing project: PyProjectDocument, displayFrom: String) throws -> PyProjectDocument? {
+        if project.pyproject.toolUv?.workspace != nil { return project }
+        var current = project.directory
+        while let parent = parent(of: current) {
+            current = parent
+            guard let document = try PyProjectDocument.read(directory: current, displayFrom: displayFrom),
+                  let workspace = document.pyproject.toolUv?.workspace else { continue }
+            let relative = WorkspacePaths.relative(project.directory, to: current)
+            let included = workspace.members.contains { WorkspacePaths.matches(pattern: $0, path: relative) }
+            let excluded = workspace.exclude.contains { WorkspacePaths.matches(pattern: $0, path: relative) }
+            return included && !excluded ? document : nil
         }
-        var groups: [(group: String, requirements: [Requirement])] = []
-        let declared = pyproject.effectiveDependencyGroups
-        for (name, _) in declared.groups {
-            groups.append((name, try parse(try declared.resolvedRequirements(of: name))))
+        return nil
+    }
+
+    static func parent(of directory: String) -> String? {
+        guard directory != "/", let slash = directory.lastIndex(of: "/") else { return nil }
+        return slash == directory.startIndex ? "/" : String(directory[..<slash])
+    }
+}
+
+/// One `pyproject.toml`, read and parsed.
+struct PyProjectDocument {
+    let directory: String
+    let path: String
+    let text: String
+    let pyproject: PyProjectToml
+
+    /// The document in `directory`, or `nil` when there is none.
+    static func read(directory: String, displayFrom: String) throws -> PyProjectDocument? {
+        let path = directory == "/" ? "/pyproject.toml" : directory + "/pyproject.toml"
+        guard access(path, R_OK) == 0 else { return nil }
+        let text = try ProjectFileReader.read(path)
+        do {
+            return PyProjectDocument(directory: directory, path: path, text: text,
+                                     pyproject: try PyProjectToml(parsing: text, fileName: "pyproject.toml"))
+        } catch {
+            throw error.context("Failed to parse: `\(PathDisplay.user(path, currentDirectory: displayFrom))`")
         }
-        var requiresPython = VersionSpecifiers([])
-        if let text = project.requiresPython {
-            requiresPython = try VersionSpecifiers(parsing: text)
-        }
-        return ProjectInputs(
-            name: PackageName(project.name), version: project.version, isPackage: pyproject.isPackage,
-            requiresPython: requiresPython, dependencies: try parse(project.dependencies),
-            optionalDependencies: try project.optionalDependencies.map { ($0.extra, try parse($0.requirements)) },
-            dependencyGroups: groups,
-            constraints: try parse(pyproject.toolUv?.constraintDependencies ?? []),
-            overrides: try parse(pyproject.toolUv?.overrideDependencies ?? []))
     }
 }
 

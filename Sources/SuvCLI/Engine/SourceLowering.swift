@@ -1,0 +1,137 @@
+import Glibc
+import Cache
+import Lockfile
+import PEP440
+import PEP508
+import Project
+import PyProject
+import SuvBasics
+
+/// Turns `tool.uv.sources` entries into the sources a lock records (`editable = "packages/a"`,
+/// `directory = "deps/b"`), as uv lowers them, and collects the local projects that path
+/// sources point at.
+///
+/// Members see the root's sources unless they declare their own for the same package; path
+/// dependencies see only their own. Paths are taken from the file that declares them and
+/// recorded relative to the workspace root.
+struct SourceLowering {
+    let root: PyProjectDocument
+    let members: [PackageName: (document: PyProjectDocument, isVirtual: Bool)]
+    let displayFrom: String
+    /// Local directories found so far, in discovery order, with how they are to be locked.
+    private var pending: [(directory: String, source: LockSource)] = []
+    private var loaded: Set<String> = []
+    /// The path dependencies' documents, once loaded.
+    private(set) var pathDocuments: [PyProjectDocument] = []
+
+    init(root: PyProjectDocument, members: [PackageName: (document: PyProjectDocument, isVirtual: Bool)], displayFrom: String) {
+        self.root = root
+        self.members = members
+        self.displayFrom = displayFrom
+    }
+
+    /// A project's declarations with its requirements' sources lowered.
+    mutating func inputs(of document: PyProjectDocument, inheritRootSources: Bool) throws -> ProjectInputs {
+        guard let project = document.pyproject.project else {
+            throw WorkspaceError.memberWithoutProject(path: PathDisplay.user(document.path, currentDirectory: displayFrom))
+        }
+        let path = document.path
+        var groups: [(group: String, requirements: [Requirement])] = []
+        let declared = document.pyproject.effectiveDependencyGroups
+        for (name, _) in declared.groups {
+            groups.append((name, try ProjectRequirements.parse(try declared.resolvedRequirements(of: name), path: path)))
+        }
+        var requiresPython = VersionSpecifiers([])
+        if let text = project.requiresPython {
+            requiresPython = try VersionSpecifiers(parsing: text)
+        }
+        var inputs = ProjectInputs(
+            name: PackageName(project.name), version: project.version, isPackage: document.pyproject.isPackage,
+            requiresPython: requiresPython, dependencies: try ProjectRequirements.parse(project.dependencies, path: path),
+            optionalDependencies: try project.optionalDependencies.map { ($0.extra, try ProjectRequirements.parse($0.requirements, path: path)) },
+            dependencyGroups: groups)
+        inputs.sources = try lower(inputs.allRequirements, declaredIn: document, inheritRootSources: inheritRootSources, own: inputs.name)
+        return inputs
+    }
+
+    /// The dependency groups of a root without `[project]`, and their lowered sources.
+    mutating func rootGroups() throws -> ([(group: String, requirements: [Requirement])], [PackageName: LockRequirement.Source]) {
+        var groups: [(group: String, requirements: [Requirement])] = []
+        let declared = root.pyproject.effectiveDependencyGroups
+        for (name, _) in declared.groups {
+            groups.append((name, try ProjectRequirements.parse(try declared.resolvedRequirements(of: name), path: root.path)))
+        }
+        let sources = try lower(groups.flatMap(\.requirements), declaredIn: root, inheritRootSources: true, own: nil)
+        return (groups, sources)
+    }
+
+    /// Loads every local project path sources named (and the ones those name), once each.
+    mutating func loadPathDependencies() throws -> [ProjectInputs] {
+        var result: [ProjectInputs] = []
+        var next = 0
+        while next < pending.count {
+            let (directory, source) = pending[next]
+            next += 1
+            guard let document = try PyProjectDocument.read(directory: directory, displayFrom: displayFrom) else { continue }
+            pathDocuments.append(document)
+            var inputs = try inputs(of: document, inheritRootSources: false)
+            if inputs.version == nil || document.pyproject.project?.dynamic.contains("version") == true {
+                throw WorkspaceError.dynamicVersion(name: inputs.name.description, path: PathDisplay.user(directory, currentDirectory: displayFrom))
+            }
+            inputs.source = source
+            result.append(inputs)
+        }
+        return result
+    }
+
+    private mutating func lower(_ requirements: [Requirement], declaredIn document: PyProjectDocument,
+                                inheritRootSources: Bool, own: PackageName?) throws -> [PackageName: LockRequirement.Source] {
+        var result: [PackageName: LockRequirement.Source] = [:]
+        for requirement in requirements {
+            let name = PackageName(requirement.name)
+            if result[name] != nil || name == own { continue }
+            var origin = document.directory
+            var sources = document.pyproject.toolUv?.sources(for: requirement.name)
+            if sources == nil, inheritRootSources {
+                sources = root.pyproject.toolUv?.sources(for: requirement.name)
+                origin = root.directory
+            }
+            guard let sources, let source = sources.first else {
+                if inheritRootSources, members[name] != nil { throw WorkspaceError.missingWorkspaceSource(name: requirement.name) }
+                continue
+            }
+            if sources.count > 1 { throw WorkspaceError.unsupportedSource(name: requirement.name, kind: "marker-split") }
+            result[name] = try lower(source.location, name: requirement.name, origin: origin)
+        }
+        return result
+    }
+
+    private mutating func lower(_ location: Source.Location, name: String, origin: String) throws -> LockRequirement.Source {
+        switch location {
+        case .workspace(let editable):
+            guard let member = members[PackageName(name)] else { throw WorkspaceError.notAMember(name: name) }
+            let relative = WorkspacePaths.relative(member.document.directory, to: root.directory)
+            if member.isVirtual { return .virtual(relative) }
+            return editable == false ? .directory(relative) : .editable(relative)
+        case .path(let path, let editable, let package):
+            let directory = WorkspacePaths.join(origin, path)
+            var status = stat()
+            guard stat(directory, &status) == 0 else {
+                throw WorkspaceError.missingPathDependency(name: name, path: PathDisplay.user(directory, currentDirectory: displayFrom))
+            }
+            guard status.st_mode & S_IFMT == S_IFDIR else { throw WorkspaceError.unsupportedSource(name: name, kind: "archive `path`") }
+            let relative = WorkspacePaths.relative(directory, to: root.directory)
+            let source: LockSource = editable == true ? .editable(relative) : package == false ? .virtual(relative) : .directory(relative)
+            let isMember = members.values.contains { $0.document.directory == directory }
+            if !isMember, loaded.insert(directory).inserted { pending.append((directory, source)) }
+            switch source {
+            case .editable(let value): return .editable(value)
+            case .virtual(let value): return .virtual(value)
+            default: return .directory(relative)
+            }
+        case .git: throw WorkspaceError.unsupportedSource(name: name, kind: "Git")
+        case .url: throw WorkspaceError.unsupportedSource(name: name, kind: "URL")
+        case .index: throw WorkspaceError.unsupportedSource(name: name, kind: "index")
+        }
+    }
+}
