@@ -46,7 +46,7 @@ struct WorkspaceReader {
             overrides: try ProjectRequirements.parse(tool?.overrideDependencies ?? [], path: root.path),
             recordsMembers: memberInputs.count > 1 || root.pyproject.project == nil)
         let texts = ([root] + memberDocuments.filter { $0.directory != root.directory } + lowering.pathDocuments)
-            .map { "\($0.path)\n\($0.text)" }
+            .map { "\(WorkspacePaths.relative($0.directory, to: root.directory))\n\($0.text)" }
         return LoadedProject(root: root.directory, text: texts.joined(separator: "\u{0}"), pyproject: root.pyproject, workspace: workspace)
     }
 
