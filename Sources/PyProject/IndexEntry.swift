@@ -44,10 +44,13 @@ public struct IndexEntry: Sendable, Equatable {
     public var ignoreErrorCodes: [Int]?
     /// `cache-control`.
     public var cacheControl: CacheControl?
+    /// `mirror-of` (suv only; uv ignores unknown fields of an index entry): the canonical index
+    /// this entry's URL mirrors. Locks record the canonical URL; see `docs/mirrors.md`.
+    public var mirrorOf: String?
 
     public init(name: String? = nil, url: String, isDefault: Bool = false, explicit: Bool = false,
                 format: Format = .simple, publishURL: String? = nil, authenticate: AuthenticationPolicy = .auto,
-                ignoreErrorCodes: [Int]? = nil, cacheControl: CacheControl? = nil) {
+                ignoreErrorCodes: [Int]? = nil, cacheControl: CacheControl? = nil, mirrorOf: String? = nil) {
         self.name = name
         self.url = url
         self.isDefault = isDefault
@@ -57,6 +60,7 @@ public struct IndexEntry: Sendable, Equatable {
         self.authenticate = authenticate
         self.ignoreErrorCodes = ignoreErrorCodes
         self.cacheControl = cacheControl
+        self.mirrorOf = mirrorOf
     }
 
     /// Why `name` is not a valid index name, in uv's words, or `nil` when it is valid. Index
@@ -74,6 +78,13 @@ public struct IndexEntry: Sendable, Equatable {
             }
         }
         return nil
+    }
+
+    /// Whether `text` starts with a URL scheme and `://`.
+    static func isAbsoluteURL(_ text: String) -> Bool {
+        guard let separator = text.firstRange(of: "://"), let first = text.first, first.isASCII, first.isLetter else { return false }
+        return text[..<separator.lowerBound].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+            && separator.upperBound < text.endIndex
     }
 
     static func read(_ node: TOMLNode, _ reader: FieldReader) throws(TOMLError) -> IndexEntry {
@@ -108,6 +119,13 @@ public struct IndexEntry: Sendable, Equatable {
             let control = try reader.table(cacheControl)
             entry.cacheControl = CacheControl(api: try reader.optionalString(control, "api"),
                                               files: try reader.optionalString(control, "files"))
+        }
+        if let mirrorOf = table["mirror-of"] {
+            let text = try reader.string(mirrorOf)
+            guard Self.isAbsoluteURL(text) else {
+                throw reader.error("`mirror-of` must be the absolute URL of the index this one mirrors (`https://...`), found `\(text)`", at: mirrorOf)
+            }
+            entry.mirrorOf = text
         }
         if entry.explicit, entry.name == nil {
             throw reader.error("An index with `explicit = true` requires a `name`: \(entry.url)", at: node)

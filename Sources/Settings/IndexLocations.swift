@@ -60,6 +60,16 @@ public struct IndexLocations: Sendable, Equatable {
                        fallbackDefault: fallback)
     }
 
+    /// The same locations with every index (definitions, find-links and the fallback default)
+    /// passed through `transform`; shadowing and the choice of default are recomputed.
+    public func mappingIndexes(_ transform: (ConfiguredIndex) -> ConfiguredIndex) -> IndexLocations {
+        var seen: Set<String> = []
+        let visible = definitions.filter { index in index.name.map { seen.insert($0).inserted } ?? true }
+        let fallback = visible.contains(where: \.isDefault) ? nil : defaultIndex
+        return IndexLocations(definitions: definitions.map(transform), findLinks: findLinks.map(transform), noIndex: noIndex,
+                              strategy: strategy, fallbackDefault: fallback.map(transform))
+    }
+
     /// The simple indexes to search for a package not pinned to an index: the implicit
     /// indexes, then the default. An explicit index that is also the default is left out.
     public var searchOrder: [ConfiguredIndex] {

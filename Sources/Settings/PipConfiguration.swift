@@ -28,6 +28,10 @@ public struct PipConfiguration: Sendable, Equatable {
     public var indexURL: Setting<String>?
     public var extraIndexURLs: Setting<[String]>?
     public var findLinks: Setting<[String]>?
+    /// `mirror-of` (suv only; pip ignores keys it does not know): the canonical index that
+    /// ``indexURL`` mirrors. Kept only when written in the same place as the `index-url` in
+    /// effect (the same file and section, or `PIP_MIRROR_OF` next to `PIP_INDEX_URL`).
+    public var mirrorOf: Setting<String>?
     /// The files that were read, in reading order.
     public var files: [String]
     /// Files that could not be used (without the `warning: ` prefix); pip itself would refuse
@@ -35,10 +39,12 @@ public struct PipConfiguration: Sendable, Equatable {
     public var warnings: [String]
 
     public init(indexURL: Setting<String>? = nil, extraIndexURLs: Setting<[String]>? = nil,
-                findLinks: Setting<[String]>? = nil, files: [String] = [], warnings: [String] = []) {
+                findLinks: Setting<[String]>? = nil, mirrorOf: Setting<String>? = nil, files: [String] = [],
+                warnings: [String] = []) {
         self.indexURL = indexURL
         self.extraIndexURLs = extraIndexURLs
         self.findLinks = findLinks
+        self.mirrorOf = mirrorOf
         self.files = files
         self.warnings = warnings
     }
@@ -123,26 +129,36 @@ public struct PipConfigurationLoader: Sendable {
                 }
             }
         }
-        func lookup(_ key: String) -> (value: String, origin: IndexOrigin)? {
+        // `place` tells apart two settings from the same file: the section is part of it.
+        func lookup(_ key: String) -> (value: String, origin: IndexOrigin, place: String)? {
             let variable = "PIP_" + key.uppercased().replacingHyphens()
             if let value = environment[variable], !value.trimmingASCIIWhitespace().isEmpty {
-                return (value, .pipEnvironment(variable: variable))
+                return (value, .pipEnvironment(variable: variable), "$")
             }
             for section in ["install", "global"] {
                 if let entry = merged[section + "." + key] {
-                    return (entry.value, .pipConfiguration(path: entry.file))
+                    return (entry.value, .pipConfiguration(path: entry.file), entry.file + "[" + section + "]")
                 }
             }
             return nil
         }
-        if let (value, origin) = lookup("index-url") {
+        let index = lookup("index-url")
+        if let (value, origin, _) = index {
             configuration.indexURL = .init(value: value.trimmingASCIIWhitespace(), origin: origin)
         }
-        if let (value, origin) = lookup("extra-index-url") {
+        if let (value, origin, _) = lookup("extra-index-url") {
             configuration.extraIndexURLs = .init(value: Self.splitList(value), origin: origin)
         }
-        if let (value, origin) = lookup("find-links") {
+        if let (value, origin, _) = lookup("find-links") {
             configuration.findLinks = .init(value: Self.splitList(value), origin: origin)
+        }
+        if let (value, origin, place) = lookup("mirror-of") {
+            if place == index?.place {
+                configuration.mirrorOf = .init(value: value.trimmingASCIIWhitespace(), origin: origin)
+            } else {
+                configuration.warnings.append(
+                    "Ignoring pip's `mirror-of` \(origin): it counts only next to the `index-url` in effect (same file and section, or `PIP_MIRROR_OF` with `PIP_INDEX_URL`)")
+            }
         }
         return configuration
     }

@@ -21,7 +21,11 @@ public struct SettingsRequest: Sendable, Equatable {
 public struct LoadedSettings: Sendable {
     public var configuration: DiscoveredConfiguration
     public var pip: PipConfiguration
+    /// The indexes to fetch from: as configured, except that an index a mirror rule covers is
+    /// replaced by its mirror (see ``MirrorRules/fetchLocations(_:)``).
     public var indexes: IndexLocations
+    /// The declared mirrors: how fetched URLs map back to the canonical URLs a lock records.
+    public var mirrors: MirrorRules
     public var credentials: IndexCredentialStore
     public var settings: ResolvedSettings
     /// Warnings from every step, in order (without the `warning: ` prefix).
@@ -50,13 +54,20 @@ public struct SettingsLoader: Sendable {
         let pip = PipConfigurationLoader(environment: environment).load(.init(
             readFiles: configuration.readsOtherFiles, readSystemFiles: !configuration.systemLevelDisabled
         ))
-        let indexes: IndexLocations
+        let configured: IndexLocations
         do {
-            indexes = try await IndexResolver(environment: environment)
+            configured = try await IndexResolver(environment: environment)
                 .resolve(request.index, configuration: configuration, pip: pip, pipDefaultIndex: pipDefaultIndex)
         } catch {
             throw .index(error)
         }
+        let mirrors: MirrorRules
+        do {
+            mirrors = try MirrorDiscovery(environment: environment).discover(configuration: configuration, pip: pip)
+        } catch {
+            throw .mirror(error)
+        }
+        let indexes = mirrors.fetchLocations(configured)
         let settings: ResolvedSettings
         do {
             var overrides = request.overrides
@@ -66,9 +77,13 @@ public struct SettingsLoader: Sendable {
             throw .environment(error)
         }
         let netrc = NetrcFile.load(from: environment)
-        let credentials = IndexCredentialStore(locations: indexes, environment: environment, netrc: netrc.netrc)
+        var credentials = IndexCredentialStore(locations: indexes, environment: environment, netrc: netrc.netrc)
+        for rule in mirrors.rules.reversed() {
+            if let own = rule.mirrorCredentials { credentials.remember(own, for: rule.mirror.string) }
+        }
         return LoadedSettings(
-            configuration: configuration, pip: pip, indexes: indexes, credentials: credentials, settings: settings,
+            configuration: configuration, pip: pip, indexes: indexes, mirrors: mirrors, credentials: credentials,
+            settings: settings,
             warnings: configuration.warnings + pip.warnings + (netrc.warning.map { [$0] } ?? [])
         )
     }
@@ -79,12 +94,14 @@ public enum SettingsError: SuvError, Equatable {
     case configuration(ConfigurationError)
     case index(IndexConfigurationError)
     case environment(EnvironmentVariableError)
+    case mirror(MirrorConfigurationError)
 
     private var wrapped: any SuvError {
         switch self {
         case .configuration(let error): error
         case .index(let error): error
         case .environment(let error): error
+        case .mirror(let error): error
         }
     }
 

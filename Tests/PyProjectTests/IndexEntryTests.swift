@@ -19,6 +19,24 @@ import TOML
         #expect(entry.cacheControl == IndexEntry.CacheControl(api: "max-age=600", files: "max-age=365000000, immutable"))
     }
 
+    @Test func mirrorOf() throws {
+        let pyproject = try PyProjectToml(parsing: """
+        [project]
+        name = "demo"
+        version = "1"
+
+        [[tool.uv.index]]
+        url = "https://mirror.corp.example/pypi/simple/"
+        mirror-of = "https://index.example/simple/"
+        """)
+        #expect(pyproject.toolUv?.settings.index.first?.mirrorOf == "https://index.example/simple/")
+        let error = try #require(throws: PyProjectError.self) {
+            try UvToml(parsing: "[[index]]\nurl = \"https://a.example/simple\"\nmirror-of = \"../simple\"\n")
+        }
+        let snippet = ErrorChain(error).messages.last ?? ""
+        #expect(snippet.hasPrefix("TOML parse error at line 3, column 13\n"), "\(snippet)")
+    }
+
     @Test func defaultsWhenAbsent() throws {
         let entry = try #require(try UvToml(parsing: "[[index]]\nurl = \"https://a.example/simple\"\n").settings.index.first)
         #expect(entry.authenticate == .auto)
@@ -33,6 +51,8 @@ import TOML
         ("authenticate = \"sometimes\"", "unknown variant `sometimes`, expected one of `auto`, `always`, `never`"),
         ("ignore-error-codes = [42]", "expected a valid HTTP status code"),
         ("explicit = true", "An index with `explicit = true` requires a `name`: https://a.example/simple"),
+        ("mirror-of = 3", "invalid type: integer `3`, expected a string"),
+        ("mirror-of = \"index.example/simple\"", "`mirror-of` must be the absolute URL of the index this one mirrors"),
     ])
     func rejectsBadEntries(line: String, fragment: String) throws {
         let error = try #require(throws: PyProjectError.self) {

@@ -47,6 +47,7 @@ struct IndexSession: Sendable {
         let loader = SettingsLoader(environment: environment, pipDefaultIndex: pipDefault)
         let settings = try await loader.load(request)
         context.warn(settings.warnings)
+        for rule in settings.mirrors.rules { context.printer.debug("Mirror: \(rule)") }
 
         try store.initialize()
 

@@ -55,7 +55,7 @@ extension Lock {
         let state = LockState(cache: session.cache)
         let lockBytes = lockExists ? (try FileContents.contents(of: lockPath)) ?? [] : []
         let stateKey = LockState.key(pyproject: project.text, lockBytes: lockBytes, options: lockOptions,
-                                     indexes: session.settings.indexes, python: interpreter.info.executable)
+                                     indexes: session.settings.indexes, mirrors: session.settings.mirrors, python: interpreter.info.executable)
         if lockExists, !upgrading, let count = state.recordedCount(for: stateKey) {
             // The same project, settings and lock file as the last time this lock was found up
             // to date: nothing to read again.
@@ -66,7 +66,7 @@ extension Lock {
         let existing: Lockfile.Lock? = lockExists
             ? try Lockfile.Lock(parsing: String(decoding: lockBytes, as: UTF8.self), fileName: "uv.lock")
             : nil
-        let staleness = existing.map { LockBuilder(workspace: workspace, forks: [], options: lockOptions).staleness(of: $0) ?? (Self.indexesAccept($0, session.settings.indexes) ? nil : "the configured indexes changed") }
+        let staleness = existing.map { LockBuilder(workspace: workspace, forks: [], options: lockOptions).staleness(of: $0) ?? (Self.indexesAccept($0, session.settings.indexes, mirrors: session.settings.mirrors) ? nil : "the configured indexes changed") }
         if let staleness, let reason = staleness { context.printer.debug("Resolving despite existing lockfile: \(reason)") }
         if let existing, !request.resolver.upgrade, request.resolver.upgradePackages.isEmpty, staleness == .some(nil) {
             // Nothing the lock records changed: keep it without resolving, as uv does.
@@ -99,7 +99,8 @@ extension Lock {
             .resolve(workspace.allRequirements, lowestPython: lowest, constraints: workspace.constraints,
                      overrides: workspace.overrides, preferences: preferences)
         for fork in forks { context.printer.debug("Fork: \(fork.marker.exactDescription ?? "true")") }
-        let lock = LockBuilder(workspace: workspace, forks: forks, options: lockOptions).build()
+        let built = LockBuilder(workspace: workspace, forks: forks, options: lockOptions).build()
+        let lock = try LockMirroring(rules: session.settings.mirrors, existing: existing).canonical(built)
         let text = lock.serialized()
         let elapsed = ElapsedFormat.format(started.duration(to: .now))
         let count = lock.packages.count
@@ -122,7 +123,7 @@ extension Lock {
         if !request.dryRun {
             let written = Array(text.utf8)
             state.record(LockState.key(pyproject: project.text, lockBytes: upToDate ? lockBytes : written, options: lockOptions,
-                                       indexes: session.settings.indexes, python: interpreter.info.executable),
+                                       indexes: session.settings.indexes, mirrors: session.settings.mirrors, python: interpreter.info.executable),
                          count: lock.packages.count)
         }
     }
@@ -151,8 +152,8 @@ extension Lock {
     /// uv's index rule for an existing lock: when the user configured indexes (flags,
     /// variables, configuration files), every registry the lock names must be one of them;
     /// with none configured (suv's fallbacks: pip's configuration or pip's default), any is
-    /// accepted.
-    static func indexesAccept(_ lock: Lockfile.Lock, _ locations: IndexLocations) -> Bool {
+    /// accepted. A configured mirror also accepts the canonical index it is declared to mirror.
+    static func indexesAccept(_ lock: Lockfile.Lock, _ locations: IndexLocations, mirrors: MirrorRules = MirrorRules()) -> Bool {
         let configured = (locations.searchOrder + locations.findLinks).filter { index in
             switch index.origin {
             case .pipEnvironment, .pipConfiguration, .interpreterPip: false
@@ -160,7 +161,9 @@ extension Lock {
             }
         }
         guard !configured.isEmpty else { return true }
-        let known = Set(configured.flatMap { [$0.url.string, Self.trimmed($0.url.string)] })
+        let known = Set(configured.flatMap { index in
+            [index.url.string, mirrors.recordedIndexURL(index.url.string)].flatMap { [$0, Self.trimmed($0)] }
+        })
         for package in lock.packages {
             if case .registry(let url) = package.source, !known.contains(url), !known.contains(Self.trimmed(url)) { return false }
         }

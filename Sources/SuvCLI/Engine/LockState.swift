@@ -16,10 +16,12 @@ struct LockState {
         directory = cache.bucket(.locks)
     }
 
-    static func key(pyproject: String, lockBytes: [UInt8], options: LockOptions, indexes: IndexLocations, python: String) -> String {
+    static func key(pyproject: String, lockBytes: [UInt8], options: LockOptions, indexes: IndexLocations,
+                    mirrors: MirrorRules = MirrorRules(), python: String) -> String {
         let urls = (indexes.searchOrder + indexes.findLinks).map { "\($0.url.string)@\($0.origin)" }.joined(separator: ",")
+        let rules = mirrors.rules.map { "\($0.canonical)=\($0.mirror)" }.joined(separator: ",")
         let text = [SuvVersion.current, SHA256.hash(Array(pyproject.utf8)).hex, SHA256.hash(lockBytes).hex,
-                    "\(options)", urls, python].joined(separator: "\n")
+                    "\(options)", urls, rules, python].joined(separator: "\n")
         return SHA256.hash(Array(text.utf8)).hex
     }
 
