@@ -18,12 +18,9 @@ let package = Package(
     targets: [
         // MARK: L0 — leaves
 
-        /// libcurl (system library, `libcurl4-openssl-dev`) for the HTTP layer.
-        .systemLibrary(
-            name: "CCurl",
-            pkgConfig: "libcurl",
-            providers: [.apt(["libcurl4-openssl-dev"])]
-        ),
+        /// libcurl for the HTTP layer: compiled against `libcurl4-openssl-dev`'s headers, loaded
+        /// with `dlopen` on first use (see `Sources/CCurl/include/shim.h`).
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("pthread")]),
         /// libcrypto (system library, `libssl-dev`) for SHA-256, behind `Hashing`.
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         /// zlib (system library, `zlib1g-dev`) for inflating zip entries.
@@ -135,7 +132,9 @@ let package = Package(
         // MARK: L11 — executable
 
         /// `suv`: calls `SuvCLI` and exits with its status.
-        .executableTarget(name: "suv", dependencies: ["SuvCLI"]),
+        /// The Swift runtime is linked statically: resolving its symbols across shared libraries
+        /// was a quarter of a no-op command's time (`docs/benchmarks.md`).
+        .executableTarget(name: "suv", dependencies: ["SuvCLI"], linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xlinker", "-l_FoundationCShims", "-Xlinker", "-l_FoundationCollections"])]),
 
         // MARK: Tests
 

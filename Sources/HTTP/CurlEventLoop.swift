@@ -42,9 +42,9 @@ final class CurlEventLoop: @unchecked Sendable {
     private var runningCount = 0
     private var idleHandles: [UnsafeMutableRawPointer] = []
 
-    init(configuration: HTTPClientConfiguration) {
-        CurlGlobal.ensureInitialized()
-        guard let multi = curl_multi_init() else { fatalError("curl_multi_init failed: out of memory") }
+    /// `nil` when libcurl cannot be loaded or initialized.
+    init?(configuration: HTTPClientConfiguration) {
+        guard CurlGlobal.initialized, let multi = suv_curl_multi_init() else { return nil }
         self.multi = multi
         self.configuration = configuration
         policy = RetryPolicy(
@@ -78,7 +78,7 @@ final class CurlEventLoop: @unchecked Sendable {
         let accepted = inbox.withLock { inbox -> Bool in
             guard !inbox.shuttingDown else { return false }
             inbox.submissions.append(submission)
-            _ = curl_multi_wakeup(multi)
+            _ = suv_curl_multi_wakeup(multi)
             return true
         }
         if !accepted { submission.destination.fail(.cancelled) }
@@ -90,7 +90,7 @@ final class CurlEventLoop: @unchecked Sendable {
         inbox.withLock { inbox in
             guard !inbox.multiFreed else { return }
             inbox.cancellations.append(token.id)
-            _ = curl_multi_wakeup(multi)
+            _ = suv_curl_multi_wakeup(multi)
         }
     }
 
@@ -98,7 +98,7 @@ final class CurlEventLoop: @unchecked Sendable {
     func shutdown() {
         inbox.withLock { inbox in
             inbox.shuttingDown = true
-            if !inbox.multiFreed { _ = curl_multi_wakeup(multi) }
+            if !inbox.multiFreed { _ = suv_curl_multi_wakeup(multi) }
         }
     }
 
@@ -141,10 +141,10 @@ final class CurlEventLoop: @unchecked Sendable {
             startTransfers()
 
             var running: Int32 = 0
-            _ = curl_multi_perform(multi, &running)
+            _ = suv_curl_multi_perform(multi, &running)
             let finishedAny = collectCompletions()
             if finishedAny && hasStartableWork { continue }
-            _ = curl_multi_poll(multi, nil, 0, pollTimeout(now: .now), nil)
+            _ = suv_curl_multi_poll(multi, nil, 0, pollTimeout(now: .now), nil)
         }
     }
 
@@ -180,13 +180,13 @@ final class CurlEventLoop: @unchecked Sendable {
 
     private func startTransfers() {
         while runningCount < configuration.maxConcurrentTransfers, let transfer = nextStartable() {
-            guard let easy = idleHandles.popLast() ?? curl_easy_init() else {
+            guard let easy = idleHandles.popLast() ?? suv_curl_easy_init() else {
                 finish(transfer, with: .connection(url: transfer.displayURL, reason: "curl_easy_init failed"))
                 continue
             }
             transfer.beginAttempt()
             transfer.applyOptions(to: easy, configuration: configuration)
-            guard curl_multi_add_handle(multi, easy) == CURLM_OK else {
+            guard suv_curl_multi_add_handle(multi, easy) == CURLM_OK else {
                 recycle(easy)
                 finish(transfer, with: .connection(url: transfer.displayURL, reason: "curl_multi_add_handle failed"))
                 continue
@@ -201,14 +201,14 @@ final class CurlEventLoop: @unchecked Sendable {
     private func collectCompletions() -> Bool {
         var finishedAny = false
         var remaining: Int32 = 0
-        while let message = curl_multi_info_read(multi, &remaining) {
+        while let message = suv_curl_multi_info_read(multi, &remaining) {
             guard suv_msg_is_done(message) != 0, let easy = suv_msg_easy_handle(message) else { continue }
             let code = suv_msg_result(message)
             var context: UnsafeMutableRawPointer?
             _ = suv_easy_getinfo_pointer(easy, CURLINFO_PRIVATE, &context)
             finishedAny = true
             guard let context else {
-                _ = curl_multi_remove_handle(multi, easy)
+                _ = suv_curl_multi_remove_handle(multi, easy)
                 recycle(easy)
                 continue
             }
@@ -268,7 +268,7 @@ final class CurlEventLoop: @unchecked Sendable {
     /// Takes a running transfer's handle out of the multi handle.
     private func detach(_ transfer: CurlTransfer) {
         guard let easy = transfer.easy else { return }
-        _ = curl_multi_remove_handle(multi, easy)
+        _ = suv_curl_multi_remove_handle(multi, easy)
         transfer.easy = nil
         runningCount -= 1
     }
@@ -282,11 +282,11 @@ final class CurlEventLoop: @unchecked Sendable {
     /// Resets a handle and keeps it for the next transfer (its connection cache lives in the
     /// multi handle, so reuse saves allocations, not connections).
     private func recycle(_ easy: UnsafeMutableRawPointer) {
-        curl_easy_reset(easy)
+        suv_curl_easy_reset(easy)
         if idleHandles.count < configuration.maxConcurrentTransfers {
             idleHandles.append(easy)
         } else {
-            curl_easy_cleanup(easy)
+            suv_curl_easy_cleanup(easy)
         }
     }
 
@@ -294,26 +294,22 @@ final class CurlEventLoop: @unchecked Sendable {
         for transfer in Array(transfers.values) {
             if let easy = transfer.easy {
                 detach(transfer)
-                curl_easy_cleanup(easy)
+                suv_curl_easy_cleanup(easy)
             }
             finish(transfer, with: .cancelled)
         }
-        for easy in idleHandles { curl_easy_cleanup(easy) }
+        for easy in idleHandles { suv_curl_easy_cleanup(easy) }
         idleHandles.removeAll()
         inbox.withLock { inbox in
             inbox.multiFreed = true
             for submission in inbox.submissions { submission.destination.fail(.cancelled) }
             inbox.submissions.removeAll()
         }
-        _ = curl_multi_cleanup(multi)
+        _ = suv_curl_multi_cleanup(multi)
     }
 }
 
-/// `curl_global_init`, run once per process before the first handle is made.
+/// `curl_global_init`, run once per process before the first handle is made (loading libcurl).
 enum CurlGlobal {
-    private static let initialized: Bool = suv_curl_global_init() == CURLE_OK
-
-    static func ensureInitialized() {
-        guard initialized else { fatalError("curl_global_init failed") }
-    }
+    static let initialized: Bool = suv_curl_global_init() == CURLE_OK
 }

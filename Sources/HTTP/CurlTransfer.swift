@@ -65,13 +65,13 @@ final class CurlTransfer {
         if case .file(let path, _, _) = destination { file = DownloadFile(destination: path) }
         var list: UnsafeMutablePointer<curl_slist>?
         for field in request.headers {
-            list = curl_slist_append(list, "\(field.name): \(field.value)")
+            list = suv_curl_slist_append(list, "\(field.name): \(field.value)")
         }
         headerList = list
     }
 
     deinit {
-        curl_slist_free_all(headerList)
+        suv_curl_slist_free_all(headerList)
         errorBuffer.deallocate()
     }
 
@@ -187,7 +187,7 @@ final class CurlTransfer {
     private func reason(for code: CURLcode) -> String {
         var text = errorBuffer[0] != 0
             ? String(cString: errorBuffer)
-            : curl_easy_strerror(code).map { String(cString: $0) } ?? "error \(code.rawValue)"
+            : suv_curl_easy_strerror(code).map { String(cString: $0) } ?? "error \(code.rawValue)"
         // Very short secrets are left alone: masking every "ab" would garble the message.
         for secret in secrets where secret.utf8.count >= 3 {
             text = text.replacingAll(secret, with: "****")
