@@ -24,7 +24,11 @@ public struct LockBuilder: Sendable {
         var locals: [PackageName: ProjectInputs] = [:]
         for project in workspace.localProjects where locals[project.name] == nil { locals[project.name] = project }
         self.localProjects = locals
+        self.reachability = forks.map { $0.graph.reachability() }
     }
+
+    /// Per fork, the environments each package is reached in.
+    private let reachability: [[PackageID: NormalizedMarker]]
 
     /// A marker as written on a lock edge or in `resolution-markers`: simplified against
     /// `requires-python`, in uv's spelling; `nil` when always true.
@@ -286,7 +290,7 @@ public struct LockBuilder: Sendable {
             if !drawn.isEmpty { extras[extra] = drawn }
         }
         let reachable = present.map { index in
-            (forks[index].graph.reachability()[base] ?? .alwaysFalse).and(forks[index].marker)
+            (reachability[index][base] ?? .alwaysFalse).and(forks[index].marker)
         }.reduce(NormalizedMarker.alwaysFalse) { $0.or($1) }
         if let local = localProjects[package.name] {
             return LockedPackage(

@@ -22,6 +22,8 @@ public actor IndexDependencyProvider: DependencyProvider {
     let selector: CandidateSelector
     let expander: RequirementExpander
     let allowedYanks: [PackageName: Set<Version>]
+    /// Files grouped by version, shared with the other forks of a universal resolution.
+    let groupedFiles: GroupedFilesCache
     nonisolated let prefetchRequests: AsyncStream<PrefetchRequest>.Continuation?
 
     private var versionMaps: [PackageName: VersionMap] = [:]
@@ -31,7 +33,19 @@ public actor IndexDependencyProvider: DependencyProvider {
     private(set) var requirementCache: [PackageID: [Version: [ExpandedRequirement]]] = [:]
     /// Packages no index knows.
     private(set) var missingPackages: Set<PackageName> = []
-    private var prefetched: Set<String> = []
+    /// Prefetch requests served, and versions whose metadata was asked for.
+    private var prefetchedRequests: Set<PrefetchKey> = []
+    private var prefetchedVersions: Set<PackageVersionKey> = []
+
+    private struct PrefetchKey: Hashable {
+        let package: PackageID
+        let ranges: VersionRanges
+    }
+
+    private struct PackageVersionKey: Hashable {
+        let name: PackageName
+        let version: Version
+    }
 
     /// A package the solver will need soon.
     public struct PrefetchRequest: Sendable {
@@ -41,7 +55,9 @@ public actor IndexDependencyProvider: DependencyProvider {
 
     init(source: any DistributionSource, options: ResolutionOptions, selector: CandidateSelector,
          expander: RequirementExpander, allowedYanks: [PackageName: Set<Version>],
+         groupedFiles: GroupedFilesCache = GroupedFilesCache(),
          prefetchRequests: AsyncStream<PrefetchRequest>.Continuation?) {
+        self.groupedFiles = groupedFiles
         self.source = source
         self.options = options
         self.selector = selector
@@ -140,10 +156,17 @@ public actor IndexDependencyProvider: DependencyProvider {
 
     func versionMap(for name: PackageName) async throws -> VersionMap {
         if let map = versionMaps[name] { return map }
-        let files = try await source.files(for: name)
-        if let map = versionMaps[name] { return map }
-        if files.isEmpty { missingPackages.insert(name) }
-        let map = VersionMap(package: name, files: files, options: options, allowedYanks: allowedYanks[name] ?? [])
+        let grouped: GroupedFiles
+        if let known = groupedFiles.value(for: name) {
+            grouped = known
+        } else {
+            let files = try await source.files(for: name)
+            if let map = versionMaps[name] { return map }
+            grouped = GroupedFiles(package: name, files: files)
+            groupedFiles.store(grouped, for: name)
+        }
+        if grouped.isMissing { missingPackages.insert(name) }
+        let map = VersionMap(package: name, grouped: grouped, options: options, allowedYanks: allowedYanks[name] ?? [])
         versionMaps[name] = map
         return map
     }
@@ -153,11 +176,11 @@ public actor IndexDependencyProvider: DependencyProvider {
     func warm(_ request: PrefetchRequest) async {
         guard !options.noDependencies || request.package.extra != nil else { return }
         // The solver repeats its hints after every step; serve each (package, range) once.
-        guard prefetched.insert("\(request.package)@\(request.ranges)").inserted else { return }
+        guard prefetchedRequests.insert(PrefetchKey(package: request.package, ranges: request.ranges)).inserted else { return }
         guard let map = try? await versionMap(for: request.package.name) else { return }
         guard case .candidate(let version) = selector.select(request.package.name, in: request.ranges, from: map),
               let file = map.distribution(for: version)?.file else { return }
-        guard prefetched.insert("\(request.package.name)==\(version)").inserted else { return }
+        guard prefetchedVersions.insert(PackageVersionKey(name: request.package.name, version: version)).inserted else { return }
         _ = try? await source.metadata(for: file, package: request.package.name)
     }
 

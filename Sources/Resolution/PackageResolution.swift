@@ -13,10 +13,13 @@ import SuvBasics
 public struct PackageResolution: Sendable {
     public let source: any DistributionSource
     public let options: ResolutionOptions
+    /// Index files grouped by version, shared between resolutions of the same packages.
+    public let groupedFiles: GroupedFilesCache
 
-    public init(source: any DistributionSource, options: ResolutionOptions) {
+    public init(source: any DistributionSource, options: ResolutionOptions, groupedFiles: GroupedFilesCache = GroupedFilesCache()) {
         self.source = source
         self.options = options
+        self.groupedFiles = groupedFiles
     }
 
     /// Resolves `requirements` with `constraints` and `overrides`; preferred versions (from an
@@ -32,7 +35,7 @@ public struct PackageResolution: Sendable {
         let (stream, continuation) = AsyncStream<IndexDependencyProvider.PrefetchRequest>.makeStream()
         let provider = IndexDependencyProvider(
             source: source, options: options, selector: selector, expander: expander,
-            allowedYanks: Self.allowedYanks(firstParty), prefetchRequests: continuation)
+            allowedYanks: Self.allowedYanks(firstParty), groupedFiles: groupedFiles, prefetchRequests: continuation)
         let rootRequirements = try expander.rootRequirements(requirements)
         if let universe = options.universe, let fork = MarkerFork.needed(for: rootRequirements, in: universe, lowestPython: options.pythonVersion) { throw fork }
         let root = try expander.rootDependencies(requirements)

@@ -38,6 +38,7 @@ public struct UniversalResolution: Sendable {
             [(lowestPython, nil, try Self.pythonMarker(lower: lowestPython, upper: nil).and(environments))]
         var forks: [Fork] = []
         var preferred = preferences
+        let groupedFiles = GroupedFilesCache()
         while !pending.isEmpty {
             let (lower, upper, marker) = pending.removeFirst()
             var python = VersionRanges.atLeast(lower)
@@ -48,7 +49,7 @@ public struct UniversalResolution: Sendable {
             forkOptions.pythonUpperBound = upper
             forkOptions.tags = nil
             do {
-                let graph = try await PackageResolution(source: source, options: forkOptions)
+                let graph = try await PackageResolution(source: source, options: forkOptions, groupedFiles: groupedFiles)
                     .resolve(requirements, constraints: constraints, overrides: overrides, preferences: preferred)
                 forks.append(Fork(marker: marker, python: python, graph: graph))
                 for package in graph.packages where preferred[package.name] == nil { preferred[package.name] = package.version }

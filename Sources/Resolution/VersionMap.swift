@@ -113,16 +113,14 @@ public struct VersionMap: Sendable {
     /// - Parameter allowedYanks: versions pinned with `==`/`===` by first-party requirements,
     ///   whose yanked files stay usable.
     public init(package: PackageName, files: [IndexedFile], options: ResolutionOptions, allowedYanks: Set<Version> = []) {
-        var filesByVersion: [Version: [IndexedFile]] = [:]
-        for indexed in files {
-            guard let distribution = indexed.file.distribution, distribution.name == package else { continue }
-            switch distribution {
-            case .wheel(let wheel): filesByVersion[wheel.version, default: []].append(indexed)
-            case .sdist(let sdist): filesByVersion[sdist.version, default: []].append(indexed)
-            }
-        }
-        self.filesByVersion = filesByVersion
-        self.versions = filesByVersion.keys.sorted(by: >)
+        self.init(package: package, grouped: GroupedFiles(package: package, files: files), options: options, allowedYanks: allowedYanks)
+    }
+
+    /// A map over files already grouped by version (shared by the forks of a universal
+    /// resolution, which differ only in the options).
+    public init(package: PackageName, grouped: GroupedFiles, options: ResolutionOptions, allowedYanks: Set<Version> = []) {
+        self.filesByVersion = grouped.filesByVersion
+        self.versions = grouped.versions
         self.package = package
         self.options = options
         self.allowedYanks = allowedYanks
@@ -212,6 +210,45 @@ public struct VersionMap: Sendable {
             // the platform: the wheel tags are the interesting part.
             return ia.precedence >= ib.precedence ? a : b
         }
+    }
+}
+
+/// One package's files grouped by version, highest version first; files of other projects
+/// (a misfiled wheel) are left out.
+public struct GroupedFiles: Sendable {
+    public let versions: [Version]
+    let filesByVersion: [Version: [IndexedFile]]
+    /// Whether the index offered no file at all (the package is missing).
+    public let isMissing: Bool
+
+    public init(package: PackageName, files: [IndexedFile]) {
+        var filesByVersion: [Version: [IndexedFile]] = [:]
+        for indexed in files {
+            guard let distribution = indexed.file.distribution, distribution.name == package else { continue }
+            switch distribution {
+            case .wheel(let wheel): filesByVersion[wheel.version, default: []].append(indexed)
+            case .sdist(let sdist): filesByVersion[sdist.version, default: []].append(indexed)
+            }
+        }
+        self.filesByVersion = filesByVersion
+        self.versions = filesByVersion.keys.sorted(by: >)
+        self.isMissing = files.isEmpty
+    }
+}
+
+/// Grouped files per package, kept for the whole of a universal resolution so that each fork
+/// (and each restart after a split) does not regroup thousands of files again.
+public final class GroupedFilesCache: Sendable {
+    private let storage = Mutex<[PackageName: GroupedFiles]>([:])
+
+    public init() {}
+
+    func value(for name: PackageName) -> GroupedFiles? {
+        storage.withLock { $0[name] }
+    }
+
+    func store(_ grouped: GroupedFiles, for name: PackageName) {
+        storage.withLock { $0[name] = grouped }
     }
 }
 

@@ -107,8 +107,11 @@ struct PartialSolution: Sendable {
 
     /// Positive beliefs about packages that have no decision yet: what still needs a version.
     var undecided: [Term] {
-        accumulated.values
-            .filter { $0.isPositive && decisions[$0.package] == nil }
-            .sorted { $0.package < $1.package }
+        undecidedUnordered.sorted { $0.package < $1.package }
+    }
+
+    /// ``undecided`` in no particular order (callers that break ties themselves).
+    var undecidedUnordered: [Term] {
+        accumulated.values.filter { $0.isPositive && decisions[$0.package] == nil }
     }
 }

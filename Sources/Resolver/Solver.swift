@@ -42,10 +42,16 @@ public struct Solver<Provider: DependencyProvider>: Sendable {
         var state = SolverState(requirements: requirements, preferences: preferences)
         state.add(Incompatibility([Term(.root, .full, isPositive: false)], cause: .root))
         var next = PackageID.root
+        // What each package was last prefetched for: a hint goes out again only when its range
+        // changed.
+        var prefetched: [PackageID: VersionRanges] = [:]
         while true {
             try Task.checkCancellation()
             try state.propagate(from: next)
-            for term in state.solution.undecided { provider.prefetch(term.package, in: term.ranges) }
+            for term in state.solution.undecidedUnordered where prefetched[term.package] != term.ranges {
+                prefetched[term.package] = term.ranges
+                provider.prefetch(term.package, in: term.ranges)
+            }
             state.reprioritizeConflicts()
             guard let package = state.highestPriorityUndecided() else { break }
             next = package
@@ -218,9 +224,13 @@ struct SolverState: Sendable {
     /// The undecided package to decide next, or `nil` when every required package has a version.
     func highestPriorityUndecided() -> PackageID? {
         var best: (package: PackageID, key: (PackagePriorities.Priority, Int))?
-        for term in solution.undecided {
+        // Equal keys go to the smaller package, as if the terms were visited in name order.
+        for term in solution.undecidedUnordered {
             let key = priorities.key(term.package)
-            if let current = best, !(current.key < key) { continue }
+            if let current = best {
+                if key < current.key { continue }
+                if !(current.key < key), !(term.package < current.package) { continue }
+            }
             best = (term.package, key)
         }
         return best?.package
