@@ -10,6 +10,8 @@ public enum URLReference {
     /// The fragment of `reference` is kept; the base's is dropped. A base without a scheme is
     /// treated as a path, so relative bases still combine sensibly.
     public static func resolve(_ reference: String, against base: String) -> String {
+        // Index pages mostly link files by absolute URL without dot segments: nothing to do.
+        if isAbsoluteWithoutDotSegments(reference) { return reference }
         let ref = Components(reference)
         if ref.scheme != nil {
             return ref.with(path: removeDotSegments(ref.path)).joined
@@ -35,6 +37,33 @@ public enum URLReference {
             }
         }
         return target.joined
+    }
+
+    /// Whether `reference` starts with a scheme (`https:`) and holds no `/.` anywhere (so no
+    /// `.` or `..` path segment): resolving it changes nothing.
+    static func isAbsoluteWithoutDotSegments(_ reference: String) -> Bool {
+        var sawSchemeCharacter = false
+        var schemeEnded = false
+        var previous: UInt8 = 0
+        for byte in reference.utf8 {
+            if !schemeEnded {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    sawSchemeCharacter = true
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                    guard sawSchemeCharacter else { return false }
+                case UInt8(ascii: ":"):
+                    guard sawSchemeCharacter else { return false }
+                    schemeEnded = true
+                default:
+                    return false
+                }
+            } else if byte == UInt8(ascii: ".") && previous == UInt8(ascii: "/") {
+                return false
+            }
+            previous = byte
+        }
+        return schemeEnded
     }
 
     /// Splits `url` at its first `#`: the URL without the fragment, and the fragment.

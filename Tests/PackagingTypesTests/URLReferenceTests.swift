@@ -27,6 +27,18 @@ import Testing
         #expect(URLReference.resolve("a.whl", against: "file:///srv/wheels/index.html") == "file:///srv/wheels/a.whl")
     }
 
+    /// Absolute references are returned untouched only when resolving could not change them.
+    @Test(arguments: [
+        ("https://files.example/packages/ab/a-1.0.whl#sha256=00", "https://files.example/packages/ab/a-1.0.whl#sha256=00"),
+        ("https://files.example/a/./b/../c.whl", "https://files.example/a/c.whl"),
+        ("https://files.example/a/.hidden/b.whl", "https://files.example/a/.hidden/b.whl"),
+        ("HTTP+unix://h/x", "HTTP+unix://h/x"),
+        ("1http://h/./x", "http://a/b/c/1http://h/x"),
+    ])
+    func absoluteReferencesKeepTheirSpelling(reference: String, expected: String) {
+        #expect(URLReference.resolve(reference, against: "http://a/b/c/d;p?q") == expected)
+    }
+
     @Test func splitsFragmentsAndFileNames() {
         #expect(URLReference.splitFragment("x.whl#sha256=ab#c") == ("x.whl", "sha256=ab#c"))
         #expect(URLReference.lastPathSegment("https://h/p/Foo%2BBar-1.0.tar.gz?x=1#sha256=0") == "Foo+Bar-1.0.tar.gz")
