@@ -6,25 +6,28 @@ import SuvBasics
 /// Parsing mirrors packaging's `parse_tag`: the parts are kept as written, and ``tags`` is the
 /// product of the alternatives, lowercased.
 public struct CompressedTagSet: Hashable, Sendable, CustomStringConvertible {
+    /// The tag part as written. The alternatives are split from it when asked for: an index
+    /// page lists thousands of wheels, and resolution looks at the tags of a few.
+    public let text: String
+
     /// The interpreter alternatives as written, e.g. `["py2", "py3"]`.
-    public let pythonTags: [String]
+    public var pythonTags: [String] { Self.alternatives(part: 0, of: text) }
     /// The ABI alternatives as written, e.g. `["none"]`.
-    public let abiTags: [String]
+    public var abiTags: [String] { Self.alternatives(part: 1, of: text) }
     /// The platform alternatives as written, e.g. `["manylinux_2_17_x86_64", "manylinux2014_x86_64"]`.
-    public let platformTags: [String]
+    public var platformTags: [String] { Self.alternatives(part: 2, of: text) }
 
     /// Parses `python-abi-platform`; returns nil unless the text has exactly two `-`.
     ///
     /// Empty parts and empty alternatives are accepted, as packaging accepts them.
     public init?(parsing text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3 else { return nil }
-        func alternatives(_ part: Substring) -> [String] {
-            part.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        }
-        self.pythonTags = alternatives(parts[0])
-        self.abiTags = alternatives(parts[1])
-        self.platformTags = alternatives(parts[2])
+        guard text.utf8.count(where: { $0 == UInt8(ascii: "-") }) == 2 else { return nil }
+        self.text = text
+    }
+
+    private static func alternatives(part index: Int, of text: String) -> [String] {
+        let part = text.split(separator: "-", omittingEmptySubsequences: false)[index]
+        return part.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
     }
 
     /// The expanded set: every combination of the alternatives, lowercased.
@@ -54,7 +57,5 @@ public struct CompressedTagSet: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The tag part as written: `python-abi-platform` with `.` between alternatives.
-    public var description: String {
-        [pythonTags, abiTags, platformTags].map { $0.joined(separator: ".") }.joined(separator: "-")
-    }
+    public var description: String { text }
 }
