@@ -72,6 +72,23 @@ public struct WheelFilename: Hashable, Sendable, CustomStringConvertible {
     ///
     /// Python's `$` also matches just before a final line feed, so one trailing `\n` passes.
     static func isValidNamePart(_ name: String) -> Bool {
+        // Names of ASCII letters, digits, `.` and `_` (nearly all): one pass over the bytes.
+        var previous: UInt8 = 0
+        var simple = true
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."):
+                break
+            case UInt8(ascii: "_"):
+                if previous == UInt8(ascii: "_") { return false }
+            default:
+                simple = false
+            }
+            if !simple { break }
+            previous = byte
+        }
+        if simple { return true }
         guard !name.contains("__") else { return false }
         var scalars = Substring(name).unicodeScalars
         if scalars.last == "\n" { scalars.removeLast() }
