@@ -20,3 +20,10 @@ public struct ConflictItem: Sendable, Equatable, Hashable {
         self.kind = kind
     }
 }
+
+extension ConflictItem: Comparable {
+    /// uv's order: by package, then extras before groups before the whole project, by name.
+    public static func < (lhs: ConflictItem, rhs: ConflictItem) -> Bool {
+        LockOrdering.conflictItems(lhs, rhs)
+    }
+}

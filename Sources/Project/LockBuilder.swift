@@ -16,15 +16,30 @@ public struct LockBuilder: Sendable {
     /// Members and path dependencies by name.
     private let localProjects: [PackageName: ProjectInputs]
 
-    public init(workspace: WorkspaceInputs, forks: [UniversalResolution.Fork], options: LockOptions = LockOptions()) {
+    /// - Parameter excluded: per seed of the resolution, the conflicting extras and groups its
+    ///   forks leave out (``WorkspaceInputs/seeds(environments:)``).
+    public init(workspace: WorkspaceInputs, forks: [UniversalResolution.Fork], options: LockOptions = LockOptions(),
+                excluded: [Set<ConflictItem>] = []) {
         self.workspace = workspace
         self.forks = forks
         self.options = options
+        self.excluded = excluded
         self.requiresPythonRanges = workspace.requiresPython.ranges
         var locals: [PackageName: ProjectInputs] = [:]
         for project in workspace.localProjects where locals[project.name] == nil { locals[project.name] = project }
         self.localProjects = locals
         self.reachability = forks.map { $0.graph.reachability() }
+    }
+
+    /// Per seed, the conflicting extras and groups left out.
+    private let excluded: [Set<ConflictItem>]
+
+    /// The forks in which `item` (an extra or group of a member) is resolved.
+    private func forks(allowing item: ConflictItem) -> [Int] {
+        forks.indices.filter { index in
+            let seed = forks[index].seed
+            return seed >= excluded.count || !excluded[seed].contains(item)
+        }
     }
 
     /// Per fork, the environments each package is reached in.
@@ -68,10 +83,29 @@ public struct LockBuilder: Sendable {
         packages = Self.droppingEmptyExtras(packages)
         return Lock(
             requiresPython: workspace.lockRequiresPython,
-            resolutionMarkers: forks.count > 1 ? forks.compactMap { lockMarker($0.marker) } : [],
+            resolutionMarkers: forks.count > 1 ? Self.unique(forks.compactMap { lockMarker($0.marker) }) : [],
+            supportedMarkers: supportedMarkers, requiredMarkers: requiredMarkers, conflicts: workspace.conflicts,
             options: options,
             manifest: declaredManifest,
             packages: packages)
+    }
+
+    /// `strings` without repeats, in first-seen order (forks that differ only in the conflicting
+    /// extras they resolve have the same marker).
+    private static func unique(_ strings: [String]) -> [String] {
+        var seen: Set<String> = []
+        return strings.filter { seen.insert($0).inserted }
+    }
+
+    /// `tool.uv.environments` as the lock records them (`supported-markers`).
+    public var supportedMarkers: [String] { workspace.environments.compactMap(environmentMarker) }
+
+    /// `tool.uv.required-environments` as the lock records them (`required-markers`).
+    public var requiredMarkers: [String] { workspace.requiredEnvironments.compactMap(environmentMarker) }
+
+    private func environmentMarker(_ text: String) -> String? {
+        guard let tree = try? MarkerTree(parsing: text) else { return nil }
+        return lockMarker(NormalizedMarker(tree))
     }
 
     /// Edges name only extras that add something to their target (as uv writes them): an
@@ -179,6 +213,10 @@ public struct LockBuilder: Sendable {
         if lock.requiresPython != workspace.lockRequiresPython { return "requires-python changed" }
         if lock.options != options { return "resolver options changed" }
         if lock.manifest != declaredManifest { return "the manifest changed" }
+        if lock.supportedMarkers != supportedMarkers || lock.requiredMarkers != requiredMarkers {
+            return "the environments changed"
+        }
+        if lock.conflicts.map(Set.init) != workspace.conflicts.map(Set.init) { return "the conflicts changed" }
         for (index, project) in workspace.localProjects.enumerated() {
             let entries = lock.packages.filter { $0.name == project.name }
             guard entries.count == 1, let entry = entries.first else {
@@ -215,12 +253,14 @@ public struct LockBuilder: Sendable {
             requirements.map { ($0, $0.marker.map { NormalizedMarker($0).assigningExtras([]) } ?? .alwaysTrue) }
         }
         let optional = project.optionalDependencies.compactMap { extra, requirements -> NamedEdges? in
-            let edges = edges(plain(requirements), parentForks: all)
-            return edges.isEmpty ? nil : NamedEdges(PackageName.normalize(extra), edges)
+            let name = PackageName.normalize(extra)
+            let edges = edges(plain(requirements), parentForks: forks(allowing: ConflictItem(package: project.name, kind: .extra(name))))
+            return edges.isEmpty ? nil : NamedEdges(name, edges)
         }
         let groups = project.dependencyGroups.compactMap { group, requirements -> NamedEdges? in
-            let edges = edges(plain(requirements), parentForks: all)
-            return edges.isEmpty ? nil : NamedEdges(PackageName.normalize(group), edges)
+            let name = PackageName.normalize(group)
+            let edges = edges(plain(requirements), parentForks: forks(allowing: ConflictItem(package: project.name, kind: .group(name))))
+            return edges.isEmpty ? nil : NamedEdges(name, edges)
         }
         return LockedPackage(
             name: project.name, version: project.version, source: project.source,
@@ -319,7 +359,7 @@ public struct LockBuilder: Sendable {
         return LockedPackage(
             name: package.name, version: package.version.description,
             source: .registry(package.file?.indexURL ?? package.files.first?.indexURL ?? ""),
-            resolutionMarkers: ambiguous ? present.compactMap { lockMarker(forks[$0].marker) } : [],
+            resolutionMarkers: ambiguous ? Self.unique(present.compactMap { lockMarker(forks[$0].marker) }) : [],
             dependencies: dependencies, sdist: sdist, wheels: wheels,
             optionalDependencies: extras.map { NamedEdges($0.key, $0.value) })
     }

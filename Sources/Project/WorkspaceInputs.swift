@@ -23,6 +23,14 @@ public struct WorkspaceInputs: Sendable {
     /// Whether `[manifest] members` is written: a workspace of several members, or a root that
     /// is not a project.
     public var recordsMembers: Bool
+    /// `tool.uv.environments` as declared (the lock's `supported-markers`).
+    public var environments: [String] = []
+    /// `tool.uv.required-environments` (the lock's `required-markers`).
+    public var requiredEnvironments: [String] = []
+    /// `tool.uv.conflicts`, each item naming its project, each set in uv's order.
+    public var conflicts: [[ConflictItem]] = [] {
+        didSet { conflicts = conflicts.map { $0.sorted() } }
+    }
 
     public init(members: [ProjectInputs], pathDependencies: [ProjectInputs] = [],
                 rootDependencyGroups: [(group: String, requirements: [Requirement])] = [],
@@ -118,12 +126,84 @@ public struct WorkspaceInputs: Sendable {
 
     /// A requirement satisfied from a local tree has no version constraint (uv drops it when
     /// lowering the source).
-    private static func droppingLocalSpecifier(sources: [PackageName: LockRequirement.Source]) -> (Requirement) -> Requirement {
+    static func droppingLocalSpecifier(sources: [PackageName: LockRequirement.Source]) -> (Requirement) -> Requirement {
         { requirement in
             guard sources[PackageName(requirement.name)] != nil else { return requirement }
             var local = requirement
             local.specifiers = VersionSpecifiers([])
             return local
         }
+    }
+}
+
+// MARK: Forks
+
+extension WorkspaceInputs {
+    /// A requirement of the workspace's resolution and the extra or group that asks for it
+    /// (`nil`: a member's own dependencies, or the root's groups).
+    struct TaggedRequirement {
+        let requirement: Requirement
+        let item: ConflictItem?
+    }
+
+    /// Every requirement the lock resolves, tagged with its extra or group.
+    var taggedRequirements: [TaggedRequirement] {
+        var result: [TaggedRequirement] = []
+        for member in members {
+            let strip = Self.droppingLocalSpecifier(sources: member.sources)
+            result += member.dependencies.map { TaggedRequirement(requirement: strip($0), item: nil) }
+            for (extra, requirements) in member.optionalDependencies {
+                let item = ConflictItem(package: member.name, kind: .extra(PackageName.normalize(extra)))
+                result += requirements.map { TaggedRequirement(requirement: strip($0), item: item) }
+            }
+            for (group, requirements) in member.dependencyGroups {
+                let item = ConflictItem(package: member.name, kind: .group(PackageName.normalize(group)))
+                result += requirements.map { TaggedRequirement(requirement: strip($0), item: item) }
+            }
+        }
+        let strip = Self.droppingLocalSpecifier(sources: rootSources)
+        result += rootDependencyGroups.flatMap(\.requirements).map { TaggedRequirement(requirement: strip($0), item: nil) }
+        return result
+    }
+
+    /// The ways of choosing among conflicting extras and groups, as uv forks them: for each
+    /// conflict set some requirement asks for, one choice without any of its items, then one
+    /// per item with the others left out. Each choice is the set of items it leaves out.
+    public var conflictChoices: [Set<ConflictItem>] {
+        let tagged = taggedRequirements
+        var choices: [Set<ConflictItem>] = [[]]
+        for set in conflicts {
+            var next: [Set<ConflictItem>] = []
+            for excluded in choices {
+                let present = Set(tagged.compactMap(\.item).filter { !excluded.contains($0) })
+                guard set.contains(where: present.contains) else {
+                    next.append(excluded)
+                    continue
+                }
+                next.append(excluded.union(set))
+                for item in set where !excluded.contains(item) {
+                    next.append(excluded.union(set.filter { $0 != item }))
+                }
+            }
+            choices = next
+        }
+        return choices
+    }
+
+    /// The seeds of the universal resolution: each environment of `tool.uv.environments`
+    /// (everything when none is declared), and in each, every conflict choice; with the
+    /// choice's left-out items per seed.
+    public func seeds(environments: [NormalizedMarker]) -> (seeds: [UniversalResolution.Seed], excluded: [Set<ConflictItem>]) {
+        let tagged = taggedRequirements
+        var seeds: [UniversalResolution.Seed] = []
+        var excluded: [Set<ConflictItem>] = []
+        for environment in environments.isEmpty ? [NormalizedMarker.alwaysTrue] : environments {
+            for choice in conflictChoices {
+                let requirements = tagged.filter { $0.item.map { !choice.contains($0) } ?? true }.map(\.requirement)
+                seeds.append(UniversalResolution.Seed(marker: environment, requirements: requirements))
+                excluded.append(choice)
+            }
+        }
+        return (seeds, excluded)
     }
 }

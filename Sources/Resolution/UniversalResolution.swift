@@ -18,6 +18,21 @@ public struct UniversalResolution: Sendable {
         /// The fork's Python range.
         public let python: VersionRanges
         public let graph: ResolutionGraph
+        /// The seed the fork grew from (its position in the seeds given to ``resolve(seeds:lowestPython:constraints:overrides:preferences:)``).
+        public let seed: Int
+    }
+
+    /// Where forks start: a part of the environments and the requirements resolved there. One
+    /// seed per `tool.uv.environments` entry and per way of choosing among conflicting extras
+    /// and groups (`tool.uv.conflicts`), as uv starts its forks.
+    public struct Seed: Sendable {
+        public var marker: NormalizedMarker
+        public var requirements: [Requirement]
+
+        public init(marker: NormalizedMarker, requirements: [Requirement]) {
+            self.marker = marker
+            self.requirements = requirements
+        }
     }
 
     public let source: any DistributionSource
@@ -34,13 +49,26 @@ public struct UniversalResolution: Sendable {
     /// Resolves for every Python from `lowestPython` up; the forks in uv's order.
     public func resolve(_ requirements: [Requirement], lowestPython: Version, constraints: [Requirement] = [],
                         overrides: [Requirement] = [], preferences: [PackageName: Version] = [:]) async throws -> [Fork] {
-        var pending: [(lower: Version, upper: Version?, marker: NormalizedMarker)] =
-            [(lowestPython, nil, try Self.pythonMarker(lower: lowestPython, upper: nil).and(environments))]
+        try await resolve(seeds: [Seed(marker: environments, requirements: requirements)], lowestPython: lowestPython,
+                          constraints: constraints, overrides: overrides, preferences: preferences)
+    }
+
+    /// Resolves each seed for every Python from `lowestPython` up; the forks in uv's order
+    /// (seeds in the order given, each split as its requirements demand).
+    public func resolve(seeds: [Seed], lowestPython: Version, constraints: [Requirement] = [],
+                        overrides: [Requirement] = [], preferences: [PackageName: Version] = [:]) async throws -> [Fork] {
+        var pending: [(lower: Version, upper: Version?, marker: NormalizedMarker, seed: Int)] = []
+        for (index, seed) in seeds.enumerated() {
+            let marker = try Self.pythonMarker(lower: lowestPython, upper: nil).and(seed.marker).and(environments)
+            if marker.isAlwaysFalse { continue }
+            pending.append((MarkerFork.pythonLowerBound(marker).map { max($0, lowestPython) } ?? lowestPython, nil, marker, index))
+        }
         var forks: [Fork] = []
         var preferred = preferences
         let groupedFiles = GroupedFilesCache()
         while !pending.isEmpty {
-            let (lower, upper, marker) = pending.removeFirst()
+            let (lower, upper, marker, seed) = pending.removeFirst()
+            let requirements = seeds[seed].requirements
             var python = VersionRanges.atLeast(lower)
             if let upper { python = python.intersection(.lessThan(upper)) }
             var forkOptions = options
@@ -51,12 +79,12 @@ public struct UniversalResolution: Sendable {
             do {
                 let graph = try await PackageResolution(source: source, options: forkOptions, groupedFiles: groupedFiles)
                     .resolve(requirements, constraints: constraints, overrides: overrides, preferences: preferred)
-                forks.append(Fork(marker: marker, python: python, graph: graph))
+                forks.append(Fork(marker: marker, python: python, graph: graph, seed: seed))
                 for package in graph.packages where preferred[package.name] == nil { preferred[package.name] = package.version }
             } catch let split as RequiresPythonFork {
                 let above = try Self.pythonMarker(lower: split.boundary, upper: nil)
-                let parts = [(split.boundary, upper, marker.and(above).withPythonReleasesOnly),
-                             (lower, split.boundary, marker.and(above.negated).withPythonReleasesOnly)]
+                let parts = [(split.boundary, upper, marker.and(above).withPythonReleasesOnly, seed),
+                             (lower, split.boundary, marker.and(above.negated).withPythonReleasesOnly, seed)]
                 pending.insert(contentsOf: parts.filter { !$0.2.isAlwaysFalse }, at: 0)
             } catch let split as MarkerFork {
                 // uv's order: each marker splits a part into (not marker, marker); the parts are
@@ -78,7 +106,7 @@ public struct UniversalResolution: Sendable {
                     return a != b ? a < b : left.offset < right.offset
                 }.map(\.element)
                 pending.insert(contentsOf: ordered.reversed().map { part in
-                    (MarkerFork.pythonLowerBound(part).map { max($0, lower) } ?? lower, upper, part)
+                    (MarkerFork.pythonLowerBound(part).map { max($0, lower) } ?? lower, upper, part, seed)
                 }, at: 0)
             }
         }

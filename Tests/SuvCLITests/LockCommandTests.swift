@@ -49,7 +49,7 @@ import Testing
     /// The fixture lock cases whose projects lock against JSON pages (the others are
     /// checked by `lockCase` themselves).
     static let cases = ["simple-app", "packaged", "extras-groups", "markers", "python-fork", "yanked-pin", "sdist-only",
-                        "manifest", "options", "workspace", "virtual-workspace", "local-sources"]
+                        "manifest", "options", "workspace", "virtual-workspace", "local-sources", "conflicts"]
 
     /// A scratch copy of a fixture case: every `pyproject.toml` of its tree; `nil` for cases
     /// locked against HTML pages.
@@ -100,6 +100,21 @@ import Testing
         #expect(check.status == 1, "\(check.stderr)")
         let relock = await lock(directory)
         #expect(relock.stderr.contains("Added epsilon v1.0"), "\(relock.stderr)")
+    }
+
+    @Test func changedEnvironmentsOrConflictsMakeTheLockStale() async throws {
+        guard let directory = try copyCase("conflicts") else { return }
+        #expect(await lock(directory).status == 0)
+        let original = try String(contentsOfFile: directory + "/pyproject.toml", encoding: .utf8)
+        _ = try tree.write("conflicts/pyproject.toml", original.replacingOccurrences(
+            of: "required-environments = [\"sys_platform == 'linux'\"]", with: "required-environments = [\"sys_platform == 'darwin'\"]"))
+        #expect(await lock(directory, ["--check"]).status == 1)
+        _ = try tree.write("conflicts/pyproject.toml", original.replacingOccurrences(
+            of: "conflicts = [[{ extra = \"old\" }, { extra = \"new\" }]]\n", with: ""))
+        let unsolvable = await lock(directory)
+        #expect(unsolvable.status == 1)
+        #expect(unsolvable.stderr.contains("beta==1.0") && unsolvable.stderr.contains("beta==2.0"), "\(unsolvable.stderr)")
+        #expect(lockText(directory) == (try golden("conflicts")))
     }
 
     @Test func aMemberDependencyNeedsAWorkspaceSource() async throws {

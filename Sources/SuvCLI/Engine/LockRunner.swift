@@ -95,11 +95,19 @@ extension Lock {
             pythonRequirementText: workspace.lockRequiresPython)
         options.localPackages = workspace.localPackages
         let source = RegistryDistributionSource(registry: session.registry, locations: session.settings.indexes)
+        let environments = try workspace.environments.map { text in
+            do {
+                return NormalizedMarker(try MarkerTree(parsing: text))
+            } catch {
+                throw ProjectFileError(path: project.root + "/pyproject.toml", reason: "invalid marker in `tool.uv.environments`: `\(text)`")
+            }
+        }
+        let plan = workspace.seeds(environments: environments)
         let forks = try await UniversalResolution(source: source, options: options)
-            .resolve(workspace.allRequirements, lowestPython: lowest, constraints: workspace.constraints,
+            .resolve(seeds: plan.seeds, lowestPython: lowest, constraints: workspace.constraints,
                      overrides: workspace.overrides, preferences: preferences)
         for fork in forks { context.printer.debug("Fork: \(fork.marker.exactDescription ?? "true")") }
-        let built = LockBuilder(workspace: workspace, forks: forks, options: lockOptions).build()
+        let built = LockBuilder(workspace: workspace, forks: forks, options: lockOptions, excluded: plan.excluded).build()
         let lock = try LockMirroring(rules: session.settings.mirrors, existing: existing).canonical(built)
         let text = lock.serialized()
         let elapsed = ElapsedFormat.format(started.duration(to: .now))

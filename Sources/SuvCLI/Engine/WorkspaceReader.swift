@@ -45,9 +45,27 @@ struct WorkspaceReader {
             constraints: try ProjectRequirements.parse(tool?.constraintDependencies ?? [], path: root.path),
             overrides: try ProjectRequirements.parse(tool?.overrideDependencies ?? [], path: root.path),
             recordsMembers: memberInputs.count > 1 || root.pyproject.project == nil)
+        var lockInputs = workspace
+        lockInputs.environments = tool?.environments ?? []
+        lockInputs.requiredEnvironments = tool?.requiredEnvironments ?? []
+        var conflicts: [[ConflictItem]] = []
+        for document in [root] + memberDocuments.filter({ $0.directory != root.directory }) {
+            let owner = document.pyproject.project.map { PackageName($0.name) }
+            for set in document.pyproject.toolUv?.conflicts ?? [] {
+                conflicts.append(try set.map { item in
+                    guard let package = item.package.map(PackageName.init) ?? owner else {
+                        throw ProjectFileError(path: document.path, reason: "a conflict item of a workspace root without `[project]` must name its `package`")
+                    }
+                    if let extra = item.extra { return ConflictItem(package: package, kind: .extra(PackageName.normalize(extra))) }
+                    if let group = item.group { return ConflictItem(package: package, kind: .group(PackageName.normalize(group))) }
+                    return ConflictItem(package: package)
+                })
+            }
+        }
+        lockInputs.conflicts = conflicts
         let texts = ([root] + memberDocuments.filter { $0.directory != root.directory } + lowering.pathDocuments)
             .map { "\(WorkspacePaths.relative($0.directory, to: root.directory))\n\($0.text)" }
-        return LoadedProject(root: root.directory, text: texts.joined(separator: "\u{0}"), pyproject: root.pyproject, workspace: workspace)
+        return LoadedProject(root: root.directory, text: texts.joined(separator: "\u{0}"), pyproject: root.pyproject, workspace: lockInputs)
     }
 
     /// The root (when it is a project) and every directory the member globs name, minus the
