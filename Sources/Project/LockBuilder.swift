@@ -68,18 +68,26 @@ public struct LockBuilder: Sendable {
     }
 
     public func build() -> Lock {
-        var versionsByName: [PackageName: Set<Version>] = [:]
-        for fork in forks {
-            for package in fork.graph.packages { versionsByName[package.name, default: []].insert(package.version) }
-        }
-        var packages: [LockedPackage] = workspace.members.map(memberPackage)
         let memberNames = Set(workspace.members.map(\.name))
-        var seen: Set<String> = []
-        for (forkIndex, fork) in forks.enumerated() {
-            for package in fork.graph.packages where !memberNames.contains(package.name) && seen.insert("\(package.name)==\(package.version)").inserted {
-                packages.append(lockedPackage(package, firstFork: forkIndex, ambiguous: (versionsByName[package.name]?.count ?? 0) > 1))
+        // A version no environment reaches (required under a marker that its dependent's own
+        // environments exclude) is left out: uv never resolves it.
+        var reachable: [PackageName: Set<Version>] = [:]
+        for fork in forks {
+            for package in fork.graph.packages where reachable[package.name]?.contains(package.version) != true {
+                if memberNames.contains(package.name) || isReachable(package.name, package.version) {
+                    reachable[package.name, default: []].insert(package.version)
+                }
             }
         }
+        var packages: [LockedPackage] = workspace.members.map(memberPackage)
+        var seen: Set<String> = []
+        for (forkIndex, fork) in forks.enumerated() {
+            for package in fork.graph.packages where !memberNames.contains(package.name) && reachable[package.name]?.contains(package.version) == true
+                && seen.insert("\(package.name)==\(package.version)").inserted {
+                packages.append(lockedPackage(package, firstFork: forkIndex, ambiguous: (reachable[package.name]?.count ?? 0) > 1))
+            }
+        }
+        packages = Self.droppingEdges(to: reachable, in: packages)
         packages = Self.droppingEmptyExtras(packages)
         return Lock(
             requiresPython: workspace.lockRequiresPython,
@@ -88,6 +96,31 @@ public struct LockBuilder: Sendable {
             options: options,
             manifest: declaredManifest,
             packages: packages)
+    }
+
+    /// Whether some fork that chose `name` at `version` reaches it in some environment.
+    private func isReachable(_ name: PackageName, _ version: Version) -> Bool {
+        forks(containing: name, version).contains { index in
+            !(reachability[index][PackageID(name)] ?? .alwaysFalse).and(forks[index].marker).isAlwaysFalse
+        }
+    }
+
+    /// `packages` without edges to versions that are not locked.
+    private static func droppingEdges(to locked: [PackageName: Set<Version>], in packages: [LockedPackage]) -> [LockedPackage] {
+        let local = Set(packages.filter { if case .registry = $0.source { false } else { true } }.map(\.name))
+        func keeps(_ edge: LockEdge) -> Bool {
+            if local.contains(edge.name) { return true }
+            guard let versions = locked[edge.name] else { return false }
+            guard let text = edge.version, let version = Version(text) else { return true }
+            return versions.contains(version)
+        }
+        return packages.map { package in
+            var package = package
+            package.dependencies = package.dependencies.filter(keeps)
+            package.optionalDependencies = package.optionalDependencies.map { NamedEdges($0.name, $0.edges.filter(keeps)) }
+            package.devDependencies = package.devDependencies.map { NamedEdges($0.name, $0.edges.filter(keeps)) }
+            return package
+        }
     }
 
     /// `strings` without repeats, in first-seen order (forks that differ only in the conflicting

@@ -88,7 +88,9 @@ public struct UniversalResolution: Sendable {
                 pending.insert(contentsOf: parts.filter { !$0.2.isAlwaysFalse }, at: 0)
             } catch let split as MarkerFork {
                 // uv's order: each marker splits a part into (not marker, marker); the parts are
-                // sorted by their lowest Python and resolved last-first (newest Python first).
+                // sorted by their lowest Python, then by how many of their requirements have an
+                // upper bound, and resolved last-first (newest Python first, then the most
+                // capped part, whose choices later parts then prefer).
                 var parts = [marker]
                 for divider in split.markers {
                     parts = parts.flatMap { part -> [NormalizedMarker] in
@@ -100,11 +102,13 @@ public struct UniversalResolution: Sendable {
                     }
                 }
                 guard parts.count > 1 else { throw ResolutionError.forkDidNotSplit(marker.exactDescription ?? "true") }
-                let ordered = parts.enumerated().sorted { left, right in
-                    let a = MarkerFork.pythonLowerBound(left.element) ?? lower
-                    let b = MarkerFork.pythonLowerBound(right.element) ?? lower
-                    return a != b ? a < b : left.offset < right.offset
-                }.map(\.element)
+                let ordered = parts.enumerated().map { ($0.offset, $0.element, split.upperBoundedCount(in: $0.element)) }.sorted { left, right in
+                    let a = MarkerFork.pythonLowerBound(left.1) ?? lower
+                    let b = MarkerFork.pythonLowerBound(right.1) ?? lower
+                    if a != b { return a < b }
+                    if left.2 != right.2 { return left.2 < right.2 }
+                    return left.0 < right.0
+                }.map(\.1)
                 pending.insert(contentsOf: ordered.reversed().map { part in
                     (MarkerFork.pythonLowerBound(part).map { max($0, lower) } ?? lower, upper, part, seed)
                 }, at: 0)
@@ -123,7 +127,7 @@ public struct UniversalResolution: Sendable {
 extension UniversalResolution {
     /// The forks' resolutions as one graph (a package may appear once per version), with the
     /// environments each package version is needed in: its reachability in every fork that
-    /// chose it, restricted to that fork.
+    /// chose it, restricted to that fork. Versions reached in no environment are left out.
     public static func merge(_ forks: [Fork]) -> (graph: ResolutionGraph, markers: [PackageVersionKey: NormalizedMarker]) {
         var packages: [PackageVersionKey: ResolutionGraph.Package] = [:]
         var markers: [PackageVersionKey: NormalizedMarker] = [:]
@@ -143,7 +147,11 @@ extension UniversalResolution {
             }
             for (name, set) in fork.graph.dependents { dependents[name, default: []].formUnion(set) }
         }
-        let sorted = packages.values.sorted { ($0.name, $0.version) < ($1.name, $1.version) }
+        // A version no environment reaches (required under a marker its dependent's own
+        // environments exclude) is left out, as uv never resolves it.
+        let sorted = packages.values
+            .filter { !(markers[PackageVersionKey(name: $0.name, version: $0.version)] ?? .alwaysFalse).isAlwaysFalse }
+            .sorted { ($0.name, $0.version) < ($1.name, $1.version) }
         return (ResolutionGraph(packages: sorted, dependents: dependents), markers.mapValues(\.canonical))
     }
 }
@@ -158,6 +166,20 @@ public struct PackageVersionKey: Hashable, Sendable {
 /// that only part of the current fork satisfies: the fork splits along those markers.
 public struct MarkerFork: Error, Sendable {
     public let markers: [NormalizedMarker]
+    /// The requirements that asked for the split (each part keeps those its marker allows).
+    public var requirements: [ExpandedRequirement] = []
+
+    /// How many of the requirements a part keeps cap their versions from above: uv resolves
+    /// such parts first among parts of equal Python (`numpy<=2` before `numpy>=1`, since the
+    /// former's choice may also suit the latter).
+    func upperBoundedCount(in part: NormalizedMarker) -> Int {
+        requirements.count { expanded in
+            guard !expanded.marker.and(part).withPythonReleasesOnly.isAlwaysFalse else { return false }
+            guard let last = expanded.requirement.specifiers.ranges.segments.last else { return false }
+            if case .unbounded = last.upper { return false }
+            return true
+        }
+    }
 }
 
 extension MarkerFork {
@@ -185,7 +207,7 @@ extension MarkerFork {
                 if !inside.isAlwaysFalse, !covers, !splits.contains(expanded.marker) { splits.append(expanded.marker) }
             }
         }
-        return splits.isEmpty ? nil : MarkerFork(markers: splits)
+        return splits.isEmpty ? nil : MarkerFork(markers: splits, requirements: requirements)
     }
 
     /// The lowest Python a marker allows, when every one of its clauses bounds Python from below.
