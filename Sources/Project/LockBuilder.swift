@@ -47,8 +47,12 @@ public struct LockBuilder: Sendable {
 
     /// A marker as written on a lock edge or in `resolution-markers`: simplified against
     /// `requires-python`, in uv's spelling; `nil` when always true.
-    private func lockMarker(_ marker: NormalizedMarker, within python: VersionRanges? = nil) -> String? {
-        marker.canonical.simplified(requiresPython: python ?? requiresPythonRanges).withPythonReleasesOnly.uvDescription
+    /// - Parameter reach: where the edge's parent is reached, when that is narrower than every
+    ///   environment: values outside it are don't-care (``NormalizedMarker/simplified(within:)``).
+    private func lockMarker(_ marker: NormalizedMarker, within python: VersionRanges? = nil, reach: NormalizedMarker? = nil) -> String? {
+        var simplified = marker.canonical.simplified(requiresPython: python ?? requiresPythonRanges)
+        if let reach { simplified = simplified.simplified(within: reach.canonical.simplified(requiresPython: requiresPythonRanges)) }
+        return simplified.withPythonReleasesOnly.uvDescription
     }
 
     /// The Python versions the given forks cover (within `requires-python`): what an edge of a
@@ -180,7 +184,8 @@ public struct LockBuilder: Sendable {
     /// Edges for `requirements` of something present in `parentForks`: one per target version
     /// (a target with several versions gets one edge per version, marked with the forks that
     /// chose it).
-    private func edges(_ requirements: [(requirement: Requirement, marker: NormalizedMarker)], parentForks: [Int]) -> [LockEdge] {
+    private func edges(_ requirements: [(requirement: Requirement, marker: NormalizedMarker)], parentForks: [Int],
+                       reach: NormalizedMarker? = nil) -> [LockEdge] {
         // Edges to the same target (name, version, extras) are one edge whose marker is the
         // union of theirs, as uv merges them.
         struct Target: Hashable {
@@ -216,7 +221,7 @@ public struct LockBuilder: Sendable {
         return order.compactMap { target in
             guard let entry = merged[target] else { return nil }
             return LockEdge(name: target.name, version: target.version.description, source: entry.source,
-                            extras: target.extras, marker: lockMarker(entry.marker, within: context))
+                            extras: target.extras, marker: lockMarker(entry.marker, within: context, reach: reach))
         }
     }
 
@@ -226,6 +231,7 @@ public struct LockBuilder: Sendable {
     public var declaredManifest: LockManifest {
         LockManifest(
             members: workspace.recordsMembers ? workspace.members.map(\.name) : [],
+            requirements: workspace.scriptRequirements.map { lockRequirement($0, sources: [:]) },
             constraints: workspace.constraints.map { lockRequirement($0, sources: [:]) },
             overrides: workspace.overrides.map { lockRequirement($0, sources: [:]) },
             dependencyGroups: workspace.rootDependencyGroups.map { group, requirements in
@@ -356,15 +362,15 @@ public struct LockBuilder: Sendable {
                 }
             }
         }
-        let dependencies = edges(requirements, parentForks: present)
-        var extras: [String: [LockEdge]] = [:]
-        for (extra, list) in extraRequirements {
-            let drawn = edges(list, parentForks: present)
-            if !drawn.isEmpty { extras[extra] = drawn }
-        }
         let reachable = present.map { index in
             (reachability[index][base] ?? .alwaysFalse).and(forks[index].marker)
         }.reduce(NormalizedMarker.alwaysFalse) { $0.or($1) }
+        let dependencies = edges(requirements, parentForks: present, reach: reachable)
+        var extras: [String: [LockEdge]] = [:]
+        for (extra, list) in extraRequirements {
+            let drawn = edges(list, parentForks: present, reach: reachable)
+            if !drawn.isEmpty { extras[extra] = drawn }
+        }
         if let local = localProjects[package.name] {
             return LockedPackage(
                 name: package.name, version: local.version, source: local.source,

@@ -27,6 +27,12 @@ public struct WorkspaceInputs: Sendable {
     public var environments: [String] = []
     /// `tool.uv.required-environments` (the lock's `required-markers`).
     public var requiredEnvironments: [String] = []
+    /// A PEP 723 script's `dependencies` (the lock's `[manifest] requirements`): a script lock
+    /// has no members.
+    public var scriptRequirements: [Requirement] = []
+    /// A script's `requires-python`.
+    public var scriptRequiresPython: VersionSpecifiers?
+
     /// `tool.uv.conflicts`, each item naming its project, each set in uv's order.
     public var conflicts: [[ConflictItem]] = [] {
         didSet { conflicts = conflicts.map { $0.sorted() } }
@@ -55,6 +61,7 @@ public struct WorkspaceInputs: Sendable {
 
     /// `requires-python` of the whole workspace: what every member allows.
     public var requiresPython: VersionSpecifiers {
+        if members.isEmpty { return scriptRequiresPython ?? VersionSpecifiers([]) }
         let declared = members.map(\.requiresPython).filter { !$0.isEmpty }
         guard let first = declared.first else { return VersionSpecifiers([]) }
         let ranges = declared.dropFirst().reduce(first.ranges) { $0.intersection($1.ranges) }
@@ -83,6 +90,7 @@ public struct WorkspaceInputs: Sendable {
 
     /// Sets `requires-python` on members that declare none (uv's default from the interpreter).
     public mutating func defaultRequiresPython(_ specifiers: VersionSpecifiers) {
+        if members.isEmpty, scriptRequiresPython?.isEmpty ?? true { scriptRequiresPython = specifiers }
         for index in members.indices where members[index].requiresPython.isEmpty {
             members[index].requiresPython = specifiers
         }
@@ -109,6 +117,7 @@ public struct WorkspaceInputs: Sendable {
     public var allRequirements: [Requirement] {
         members.flatMap { member in member.allRequirements.map(Self.droppingLocalSpecifier(sources: member.sources)) }
             + rootDependencyGroups.flatMap(\.requirements).map(Self.droppingLocalSpecifier(sources: rootSources))
+            + scriptRequirements
     }
 
     /// The local projects the resolver takes from source trees instead of an index.
@@ -163,6 +172,7 @@ extension WorkspaceInputs {
         }
         let strip = Self.droppingLocalSpecifier(sources: rootSources)
         result += rootDependencyGroups.flatMap(\.requirements).map { TaggedRequirement(requirement: strip($0), item: nil) }
+        result += scriptRequirements.map { TaggedRequirement(requirement: $0, item: nil) }
         return result
     }
 

@@ -117,6 +117,37 @@ import Testing
         #expect(lockText(directory) == (try golden("conflicts")))
     }
 
+    /// `suv lock --script`: the PEP 723 script's requirements in `[manifest]`, no root
+    /// package, `script.py.lock` next to the script: as uv writes it.
+    @Test func locksAScriptAsUvDoes() async throws {
+        let fixture = RepositoryPaths.fixtures.appendingPathComponent("locks/script")
+        let source = String(decoding: try Data(contentsOf: fixture.appendingPathComponent("script.py")), as: UTF8.self)
+        _ = try tree.write("script/script.py", source)
+        let directory = tree.path("script")
+        let result = await lock(directory, ["--script", "script.py"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stderr.contains("Using CPython"))
+        let expected = String(decoding: try Data(contentsOf: fixture.appendingPathComponent("script.py.lock")), as: UTF8.self)
+            .replacingOccurrences(of: "https://index.example/", with: server.url("/"))
+        let written = String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: directory + "/script.py.lock"))) ?? Data(), as: UTF8.self)
+        #expect(written == expected)
+        #expect(!FileManager.default.fileExists(atPath: directory + "/uv.lock"))
+        #expect(await lock(directory, ["--script", "script.py", "--check"]).status == 0)
+        _ = try tree.write("script/script.py", source.replacingOccurrences(of: "\"beta>=1.0\"", with: "\"beta>=1.0\", \"zeta\""))
+        #expect(await lock(directory, ["--script", "script.py", "--check"]).status == 1)
+    }
+
+    @Test func aScriptWithoutMetadataLocksNothing() async throws {
+        _ = try tree.write("bare/plain.py", "print(1)\n")
+        let result = await lock(tree.path("bare"), ["--script", "plain.py"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("Resolved in "))
+        #expect(!result.stderr.contains("requires-python"))
+        let written = String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: tree.path("bare/plain.py.lock")))) ?? Data(), as: UTF8.self)
+        #expect(written.hasPrefix("version = 1\nrevision = 5\nrequires-python = \">="))
+        #expect(!written.contains("[[package]]"))
+    }
+
     @Test func aMemberDependencyNeedsAWorkspaceSource() async throws {
         guard let directory = try copyCase("workspace") else { return }
         let root = try String(contentsOfFile: directory + "/pyproject.toml", encoding: .utf8)

@@ -19,10 +19,10 @@ extension Lock {
     package func run(context: CommandContext) async throws {
         let request = try request(environment: context.environment)
         context.warn(request.warnings)
-        if request.script != nil { throw NotImplementedError(command: "suv lock --script") }
         let cwd = CacheCommandSupport.currentDirectory(settings: context.settings)
-        let project = try LoadedProject.find(from: context.settings.project.map { $0.hasPrefix("/") ? $0 : cwd + "/" + $0 } ?? cwd)
-        let lockPath = project.root + "/uv.lock"
+        let project = try request.script.map { try LoadedProject.script($0, from: cwd) }
+            ?? LoadedProject.find(from: context.settings.project.map { $0.hasPrefix("/") ? $0 : cwd + "/" + $0 } ?? cwd)
+        let lockPath = project.lockPath
         let lockExists = access(lockPath, F_OK) == 0
 
         switch request.mode {
@@ -40,12 +40,15 @@ extension Lock {
         defer { session.close() }
         let interpreter = try await ProjectInterpreter.find(request: request.python.request, requiresPython: project.workspace.requiresPython,
                                                            environment: context.environment, cache: session.cache)
-        context.printer.info("Using \(interpreter.displayName) interpreter at: \(interpreter.info.executable)")
+        // uv names the interpreter for projects, not for scripts.
+        if !project.isScript { context.printer.info("Using \(interpreter.displayName) interpreter at: \(interpreter.info.executable)") }
 
         var workspace = project.workspace
         if workspace.requiresPython.isEmpty {
             let minor = "\(interpreter.info.versionInfo.major).\(interpreter.info.versionInfo.minor)"
-            context.warn(["No `requires-python` value found in the workspace. Defaulting to `>=\(minor)`."])
+            if project.warnsWithoutRequiresPython {
+                context.warn(["No `requires-python` value found in the workspace. Defaulting to `>=\(minor)`."])
+            }
             workspace.defaultRequiresPython(try VersionSpecifiers(parsing: ">=\(minor)"))
         }
         guard let lowest = workspace.lowestPython else { throw ProjectFileError(path: "pyproject.toml", reason: "`requires-python` has no lower bound") }
@@ -99,7 +102,7 @@ extension Lock {
             do {
                 return NormalizedMarker(try MarkerTree(parsing: text))
             } catch {
-                throw ProjectFileError(path: project.root + "/pyproject.toml", reason: "invalid marker in `tool.uv.environments`: `\(text)`")
+                throw ProjectFileError(path: project.settingsPath, reason: "invalid marker in `tool.uv.environments`: `\(text)`")
             }
         }
         let plan = workspace.seeds(environments: environments)
@@ -110,9 +113,8 @@ extension Lock {
         let built = LockBuilder(workspace: workspace, forks: forks, options: lockOptions, excluded: plan.excluded).build()
         let lock = try LockMirroring(rules: session.settings.mirrors, existing: existing).canonical(built)
         let text = lock.serialized()
-        let elapsed = ElapsedFormat.format(started.duration(to: .now))
         let count = lock.packages.count
-        context.printer.info(context.printer.stderrPaint.dimmed("Resolved \(count) \(count == 1 ? "package" : "packages") in \(elapsed)"))
+        Self.printResolved(count, since: started, context: context)
 
         let upToDate = existing.map { $0.serialized() == text } ?? false
         if case .locked(let source) = request.mode {
@@ -140,13 +142,15 @@ extension Lock {
 extension Lock {
     static func printResolved(_ count: Int, since started: ContinuousClock.Instant, context: CommandContext) {
         let elapsed = ElapsedFormat.format(started.duration(to: .now))
-        context.printer.info(context.printer.stderrPaint.dimmed("Resolved \(count) \(count == 1 ? "package" : "packages") in \(elapsed)"))
+        // uv leaves the count out when there is nothing (a script without dependencies).
+        let what = count == 0 ? "" : " \(count) \(count == 1 ? "package" : "packages")"
+        context.printer.info(context.printer.stderrPaint.dimmed("Resolved\(what) in \(elapsed)"))
     }
 
     /// The resolver options a new lock records in `[options]` (only those differing from
     /// uv's defaults).
     static func lockOptions(request: LockRequest, project: LoadedProject, session: IndexSession) -> LockOptions {
-        let settings = project.pyproject.toolUv?.settings
+        let settings = project.toolUv?.settings
         let resolution = request.resolver.resolution ?? session.settings.settings.resolution
         let prerelease = request.resolver.prerelease ?? session.settings.settings.prerelease
         let forkStrategy = request.resolver.forkStrategy ?? settings?.forkStrategy

@@ -17,9 +17,52 @@ struct LoadedProject {
     /// Every `pyproject.toml` read (root, members, path dependencies), with its path: what an
     /// up-to-date verdict depends on.
     let text: String
-    /// The root's `pyproject.toml` (workspace-wide settings).
-    let pyproject: PyProjectToml
+    /// The root's `[tool.uv]` (workspace-wide settings), or a script's.
+    let toolUv: ToolUv?
     let workspace: WorkspaceInputs
+    /// Where the lock is read and written: `uv.lock` at the root, `<script>.lock` for a script.
+    let lockPath: String
+    /// A PEP 723 script rather than a project.
+    let isScript: Bool
+    /// Whether a missing `requires-python` is worth a warning (not for a script without a
+    /// metadata block, as uv).
+    var warnsWithoutRequiresPython = true
+
+    /// The file the workspace's settings come from, for messages.
+    var settingsPath: String { isScript ? String(lockPath.dropLast(".lock".count)) : root + "/pyproject.toml" }
+
+    init(root: String, text: String, toolUv: ToolUv?, workspace: WorkspaceInputs, lockPath: String? = nil, isScript: Bool = false) {
+        self.root = root
+        self.text = text
+        self.toolUv = toolUv
+        self.workspace = workspace
+        self.lockPath = lockPath ?? root + "/uv.lock"
+        self.isScript = isScript
+    }
+
+    /// A PEP 723 script: its inline `dependencies` and `requires-python`; the lock goes next to
+    /// it as `<script>.lock`.
+    static func script(_ path: String, from directory: String) throws -> LoadedProject {
+        let absolute = WorkspacePaths.join(directory, path)
+        let display = PathDisplay.user(absolute, currentDirectory: directory)
+        guard access(absolute, R_OK) == 0 else { throw ScriptNotFound(path: display) }
+        let source = try ProjectFileReader.read(absolute)
+        let metadata = try InlineScriptMetadata(scriptSource: source, fileName: display)
+        var workspace = WorkspaceInputs(members: [])
+        workspace.scriptRequirements = try ProjectRequirements.parse(metadata?.dependencies ?? [], path: display)
+        if let text = metadata?.requiresPython {
+            do {
+                workspace.scriptRequiresPython = try VersionSpecifiers(parsing: text)
+            } catch {
+                throw ProjectFileError(path: display, reason: "invalid `requires-python` `\(text)`")
+            }
+        }
+        let folder = LoadedProject.parent(of: absolute) ?? "/"
+        var script = LoadedProject(root: folder, text: source, toolUv: metadata?.toolUv, workspace: workspace,
+                                   lockPath: absolute + ".lock", isScript: true)
+        script.warnsWithoutRequiresPython = metadata != nil
+        return script
+    }
 
     static func find(from directory: String) throws -> LoadedProject {
         var current = directory
@@ -76,6 +119,13 @@ struct PyProjectDocument {
             throw error.context("Failed to parse: `\(PathDisplay.user(path, currentDirectory: displayFrom))`")
         }
     }
+}
+
+/// `--script` names a file that does not exist.
+struct ScriptNotFound: SuvError {
+    let path: String
+    var message: String { "Failed to read `\(path)` (not found)" }
+    var kind: ErrorKind { .failure }
 }
 
 /// No project from the working directory up.
