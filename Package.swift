@@ -163,6 +163,7 @@ let package = Package(
         .testTarget(name: "PythonTests", dependencies: ["Python", "PEP508", "PackagingTypes", "SuvTestSupport"]),
         .testTarget(name: "PyProjectTests", dependencies: ["PyProject", "TOML", "SuvTestSupport"]),
         .testTarget(name: "LockfileTests", dependencies: ["Lockfile", "TOML", "PEP440", "PEP508", "SuvTestSupport"]),
+        .testTarget(name: "ProjectTests", dependencies: ["Project", "Lockfile", "PackagingTypes", "PEP508", "SuvTestSupport"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Hashing", "SuvTestSupport"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "ZipTests", dependencies: ["Zip", "SuvTestSupport"]),

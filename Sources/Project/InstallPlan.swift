@@ -1,0 +1,200 @@
+import Lockfile
+import PackagingTypes
+import PEP440
+import PEP508
+import SuvBasics
+
+/// What `suv sync` installs from a lock for one environment: the workspace projects asked for,
+/// followed through every edge whose marker holds there (with the extras the edge activates),
+/// each package with the file to install, as uv's install target walks a lock.
+public struct InstallPlan: Sendable {
+    /// One distribution to have in the environment.
+    public struct Item: Sendable, Equatable {
+        public enum Artifact: Sendable, Equatable {
+            /// The compatible wheel with the best tag.
+            case wheel(LockArtifact)
+            /// No wheel fits; the source distribution must be built.
+            case sdist(LockArtifact)
+            /// A local source tree installed editable (workspace members, `editable` sources).
+            case editable(path: String)
+            /// A local source tree built and installed (`directory` sources).
+            case directory(path: String)
+        }
+
+        public let name: PackageName
+        public let version: String?
+        public let source: LockSource
+        public let artifact: Artifact
+    }
+
+    /// In the lock's package order (by name, then version).
+    public let items: [Item]
+
+    /// Which of the lock's projects, extras and groups to install.
+    public struct Selection: Sendable {
+        /// The workspace projects to start from (their own entries and dependencies); empty:
+        /// every member.
+        public var projects: [PackageName]
+        /// Extras of those projects (`--extra`), or all of them (`--all-extras`).
+        public var extras: ExtrasSelection
+        /// Dependency groups of those projects (`--group`, `default-groups`, `--no-dev`…).
+        public var groups: Set<String>
+        /// Leave out the projects' own dependencies (`--only-dev`, `--only-group`).
+        public var onlyGroups: Bool
+        /// Do not install the starting projects themselves (`--no-install-project`).
+        public var installProjects: Bool
+
+        public enum ExtrasSelection: Sendable, Equatable {
+            case some(Set<String>)
+            case all
+        }
+
+        public init(projects: [PackageName] = [], extras: ExtrasSelection = .some([]), groups: Set<String> = [],
+                    onlyGroups: Bool = false, installProjects: Bool = true) {
+            self.projects = projects
+            self.extras = extras
+            self.groups = groups
+            self.onlyGroups = onlyGroups
+            self.installProjects = installProjects
+        }
+    }
+
+    /// Walks `lock` for the environment `markers` (and its wheel `tags`).
+    public init(lock: Lock, selection: Selection, markers: MarkerEnvironment, tags: SupportedTags) throws(InstallPlanError) {
+        var byName: [PackageName: [LockedPackage]] = [:]
+        for package in lock.packages { byName[package.name, default: []].append(package) }
+        let starts: [LockedPackage]
+        if selection.projects.isEmpty {
+            starts = lock.packages.filter { package in
+                switch package.source {
+                case .editable, .virtual, .directory: lock.manifest.members.isEmpty ? package.source.value == "." : lock.manifest.members.contains(package.name)
+                default: false
+                }
+            }
+        } else {
+            starts = try selection.projects.map { name throws(InstallPlanError) in
+                guard let package = byName[name]?.first else { throw .unknownProject(name.description) }
+                return package
+            }
+        }
+        for start in starts {
+            let declared = Set(start.optionalDependencies.map(\.name)).union(start.metadata?.providesExtras ?? [])
+            if case .some(let extras) = selection.extras {
+                for extra in extras.sorted() where !declared.contains(PackageName.normalize(extra)) {
+                    throw .unknownExtra(extra, project: start.name.description)
+                }
+            }
+        }
+
+        // Keys are "name==version|source" so forked packages stay apart.
+        func key(_ package: LockedPackage) -> String { "\(package.name)==\(package.version ?? "")|\(package.source.key):\(package.source.value)" }
+        var chosen: [String: LockedPackage] = [:]
+        var activatedExtras: [String: Set<String>] = [:]
+        var queue: [(package: LockedPackage, extras: Set<String>)] = []
+        let startKeys = Set(starts.map(key))
+
+        func evaluate(_ marker: String?) throws(InstallPlanError) -> Bool {
+            guard let marker else { return true }
+            do {
+                return try MarkerTree(parsing: marker).evaluate(markers)
+            } catch {
+                throw .invalidMarker(marker)
+            }
+        }
+
+        func target(of edge: LockEdge) throws(InstallPlanError) -> LockedPackage {
+            let candidates = byName[edge.name] ?? []
+            let matching = candidates.filter { package in
+                (edge.version == nil || package.version == edge.version) && (edge.source == nil || package.source == edge.source)
+            }
+            guard let package = matching.first ?? (candidates.count == 1 ? candidates.first : nil) else {
+                throw .missingPackage(edge.name.description)
+            }
+            return package
+        }
+
+        func visit(_ edges: [LockEdge]) throws(InstallPlanError) {
+            for edge in edges where try evaluate(edge.marker) {
+                queue.append((try target(of: edge), Set(edge.extras)))
+            }
+        }
+
+        for start in starts {
+            chosen[key(start)] = start
+            if !selection.onlyGroups {
+                try visit(start.dependencies)
+                let extras: [NamedEdges]
+                switch selection.extras {
+                case .all: extras = start.optionalDependencies
+                case .some(let names):
+                    let wanted = Set(names.map(PackageName.normalize))
+                    extras = start.optionalDependencies.filter { wanted.contains($0.name) }
+                }
+                for extra in extras { try visit(extra.edges) }
+            }
+            let groups = Set(selection.groups.map(PackageName.normalize))
+            for group in start.devDependencies where groups.contains(group.name) { try visit(group.edges) }
+        }
+        while let (package, extras) = queue.popLast() {
+            let id = key(package)
+            let known = activatedExtras[id] ?? []
+            let newExtras = extras.subtracting(known)
+            if chosen[id] != nil && newExtras.isEmpty { continue }
+            let firstVisit = chosen[id] == nil
+            chosen[id] = package
+            activatedExtras[id] = known.union(extras)
+            if firstVisit { try visit(package.dependencies) }
+            for extra in package.optionalDependencies where newExtras.contains(extra.name) { try visit(extra.edges) }
+        }
+
+        var items: [Item] = []
+        for package in lock.packages where chosen[key(package)] != nil {
+            if startKeys.contains(key(package)) && !selection.installProjects { continue }
+            let artifact: Item.Artifact
+            switch package.source {
+            case .virtual: continue
+            case .editable(let path): artifact = .editable(path: path)
+            case .directory(let path): artifact = .directory(path: path)
+            default:
+                artifact = try Self.artifact(for: package, tags: tags)
+            }
+            items.append(Item(name: package.name, version: package.version, source: package.source, artifact: artifact))
+        }
+        self.items = items
+    }
+
+    /// The wheel whose best tag ranks highest for the environment, else the sdist.
+    static func artifact(for package: LockedPackage, tags: SupportedTags) throws(InstallPlanError) -> Item.Artifact {
+        var best: (artifact: LockArtifact, rank: Int)?
+        for wheel in package.wheels {
+            guard let filename = try? WheelFilename(parsing: wheel.filename),
+                  let match = tags.bestMatch(among: filename.tags) else { continue }
+            if best.map({ match.rank < $0.rank }) ?? true { best = (wheel, match.rank) }
+        }
+        if let best { return .wheel(best.artifact) }
+        if let sdist = package.sdist { return .sdist(sdist) }
+        throw .noCompatibleDistribution(name: package.name.description, version: package.version ?? "")
+    }
+}
+
+/// Why a lock cannot be installed into an environment.
+public enum InstallPlanError: SuvError, Equatable {
+    case unknownProject(String)
+    case unknownExtra(String, project: String)
+    case missingPackage(String)
+    case invalidMarker(String)
+    case noCompatibleDistribution(name: String, version: String)
+
+    public var message: String {
+        switch self {
+        case .unknownProject(let name): "Package `\(name)` not found in workspace"
+        case .unknownExtra(let extra, let project): "Extra `\(extra)` is not defined in the project's `optional-dependencies` table (project: `\(project)`)"
+        case .missingPackage(let name): "The lockfile is missing `\(name)`, which an edge points to; run `suv lock`"
+        case .invalidMarker(let marker): "Invalid marker in the lockfile: `\(marker)`"
+        case .noCompatibleDistribution(let name, let version):
+            "Distribution `\(name)==\(version)` can't be installed because it doesn't have a source distribution or wheel for the current platform"
+        }
+    }
+
+    public var kind: ErrorKind { .failure }
+}
