@@ -43,6 +43,27 @@ extension Lock {
         // uv names the interpreter for projects, not for scripts.
         if !project.isScript { context.printer.info("Using \(interpreter.displayName) interpreter at: \(interpreter.info.executable)") }
 
+        _ = try await LockEngine(request: request, project: project, session: session, interpreter: interpreter,
+                                 context: context, started: started).run()
+    }
+}
+
+/// Everything `suv lock` does once the interpreter is known, shared with `suv sync`: keep an
+/// up-to-date lock, else resolve and write it (or fail for `--locked`), printing uv's lines.
+struct LockEngine {
+    let request: LockRequest
+    let project: LoadedProject
+    let session: IndexSession
+    let interpreter: ProjectInterpreter
+    let context: CommandContext
+    let started: ContinuousClock.Instant
+
+    /// The lock the project now has: `nil` when an unchanged lock was recognized without
+    /// reading it (read it from ``LoadedProject/lockPath`` when needed) or for a dry run.
+    @discardableResult
+    func run() async throws -> Lockfile.Lock? {
+        let lockPath = project.lockPath
+        let lockExists = access(lockPath, F_OK) == 0
         var workspace = project.workspace
         if workspace.requiresPython.isEmpty {
             let minor = "\(interpreter.info.versionInfo.major).\(interpreter.info.versionInfo.minor)"
@@ -53,7 +74,7 @@ extension Lock {
         }
         guard let lowest = workspace.lowestPython else { throw ProjectFileError(path: "pyproject.toml", reason: "`requires-python` has no lower bound") }
 
-        let lockOptions = Self.lockOptions(request: request, project: project, session: session)
+        let lockOptions = Lock.lockOptions(request: request, project: project, session: session)
         let upgrading = request.resolver.upgrade || !request.resolver.upgradePackages.isEmpty
         let state = LockState(cache: session.cache)
         let lockBytes = lockExists ? (try FileContents.contents(of: lockPath)) ?? [] : []
@@ -62,21 +83,21 @@ extension Lock {
         if lockExists, !upgrading, let count = state.recordedCount(for: stateKey) {
             // The same project, settings and lock file as the last time this lock was found up
             // to date: nothing to read again.
-            Self.printResolved(count, since: started, context: context)
+            Lock.printResolved(count, since: started, context: context)
             if request.dryRun { context.printer.info("No lockfile changes detected") }
-            return
+            return nil
         }
         let existing: Lockfile.Lock? = lockExists
             ? try Lockfile.Lock(parsing: String(decoding: lockBytes, as: UTF8.self), fileName: "uv.lock")
             : nil
-        let staleness = existing.map { LockBuilder(workspace: workspace, forks: [], options: lockOptions).staleness(of: $0) ?? (Self.indexesAccept($0, session.settings.indexes, mirrors: session.settings.mirrors) ? nil : "the configured indexes changed") }
+        let staleness = existing.map { LockBuilder(workspace: workspace, forks: [], options: lockOptions).staleness(of: $0) ?? (Lock.indexesAccept($0, session.settings.indexes, mirrors: session.settings.mirrors) ? nil : "the configured indexes changed") }
         if let staleness, let reason = staleness { context.printer.debug("Resolving despite existing lockfile: \(reason)") }
         if let existing, !request.resolver.upgrade, request.resolver.upgradePackages.isEmpty, staleness == .some(nil) {
             // Nothing the lock records changed: keep it without resolving, as uv does.
-            Self.printResolved(existing.packages.count, since: started, context: context)
+            Lock.printResolved(existing.packages.count, since: started, context: context)
             if request.dryRun { context.printer.info("No lockfile changes detected") }
             state.record(stateKey, count: existing.packages.count)
-            return
+            return existing
         }
 
         var preferences: [PackageName: PEP440.Version] = [:]
@@ -114,18 +135,18 @@ extension Lock {
         let lock = try LockMirroring(rules: session.settings.mirrors, existing: existing).canonical(built)
         let text = lock.serialized()
         let count = lock.packages.count
-        Self.printResolved(count, since: started, context: context)
+        Lock.printResolved(count, since: started, context: context)
 
         let upToDate = existing.map { $0.serialized() == text } ?? false
         if case .locked(let source) = request.mode {
             if !upToDate { throw LockfileOutdated(flag: source) }
-            return
+            return existing
         }
         let changes = LockChanges(old: existing, new: lock)
         for line in changes.lines { context.printer.info(line) }
         if request.dryRun {
             context.printer.info(upToDate ? "No lockfile changes detected" : "Lockfile changes detected")
-            return
+            return nil
         }
         if !upToDate {
             try OutputFile.write(text, to: lockPath, relativeTo: project.root)
@@ -136,6 +157,7 @@ extension Lock {
                                        indexes: session.settings.indexes, mirrors: session.settings.mirrors, python: interpreter.info.executable),
                          count: lock.packages.count)
         }
+        return lock
     }
 }
 
