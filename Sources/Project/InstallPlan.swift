@@ -47,6 +47,8 @@ public struct InstallPlan: Sendable {
         public enum ExtrasSelection: Sendable, Equatable {
             case some(Set<String>)
             case all
+            /// Every extra but these (`--all-extras --no-extra x`).
+            case allExcept(Set<String>)
         }
 
         public init(projects: [PackageName] = [], extras: ExtrasSelection = .some([]), groups: Set<String> = [],
@@ -126,6 +128,7 @@ public struct InstallPlan: Sendable {
                 let extras: [NamedEdges]
                 switch selection.extras {
                 case .all: extras = start.optionalDependencies
+                case .allExcept(let names): extras = start.optionalDependencies.filter { !names.contains($0.name) }
                 case .some(let names):
                     let wanted = Set(names.map(PackageName.normalize))
                     extras = start.optionalDependencies.filter { wanted.contains($0.name) }
