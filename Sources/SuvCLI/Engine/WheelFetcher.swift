@@ -1,0 +1,82 @@
+import Cache
+import IndexClient
+import Lockfile
+import PackagingTypes
+import Project
+import Settings
+import SuvBasics
+
+/// Downloads the wheels and source archives an install plan needs into the cache, all at once
+/// (the HTTP client multiplexes them), each verified against the hash the lock records and
+/// fetched through a configured mirror of the lock's index when there is one.
+struct WheelFetcher {
+    let session: IndexSession
+
+    /// The local file of every item that comes from an index, by item position.
+    func fetch(_ items: [InstallPlan.Item]) async throws -> [Int: String] {
+        try await withThrowingTaskGroup(of: (Int, String)?.self) { group in
+            for (position, item) in items.enumerated() {
+                let artifact: LockArtifact
+                switch item.artifact {
+                case .wheel(let wheel): artifact = wheel
+                case .sdist(let sdist): artifact = sdist
+                case .editable, .directory: continue
+                }
+                group.addTask { (position, try await fetch(artifact, of: item)) }
+            }
+            var paths: [Int: String] = [:]
+            for try await result in group {
+                if let (position, path) = result { paths[position] = path }
+            }
+            return paths
+        }
+    }
+
+    private func fetch(_ artifact: LockArtifact, of item: InstallPlan.Item) async throws -> String {
+        guard case .url(let lockedURL) = artifact.location else {
+            throw WheelFetchError.unsupportedLocation(name: item.name.description, file: artifact.filename)
+        }
+        let mirrors = session.settings.mirrors
+        let url = mirrors.downloadURL(forLocked: lockedURL)
+        var hashes: [HashDigest] = []
+        if let hash = artifact.hash, let colon = hash.firstIndex(of: ":"), hash[..<colon] == "sha256" {
+            hashes.append(HashDigest(algorithm: .sha256, value: String(hash[hash.index(after: colon)...])))
+        }
+        let file = SimpleFile(filename: artifact.filename, url: url, hashes: hashes, size: artifact.size)
+        let index = try configuredIndex(for: item.source)
+        do {
+            return try await session.registry.download(file, package: item.name, index: index)
+        } catch {
+            throw error.context("Failed to download `\(item.name)==\(item.version ?? "")`")
+        }
+    }
+
+    /// The configured index a locked registry source is fetched from (its mirror when one is
+    /// declared), else the first configured index (it then only names the cache folder).
+    private func configuredIndex(for source: LockSource) throws -> ConfiguredIndex {
+        let indexes = session.settings.indexes.searchOrder + session.settings.indexes.findLinks
+        if case .registry(let url) = source {
+            let fetched = session.settings.mirrors.mirrorURL(forCanonical: url) ?? url
+            let trimmed = fetched.hasSuffix("/") ? String(fetched.dropLast()) : fetched
+            if let index = indexes.first(where: { $0.url.string == fetched || $0.url.string == trimmed || $0.url.canonical == trimmed }) {
+                return index
+            }
+        }
+        if let first = indexes.first { return first }
+        // No index configured at all (a frozen install needs none): the lock's own.
+        return ConfiguredIndex(url: try IndexURL(source.value), origin: .commandLine(flag: "uv.lock"))
+    }
+}
+
+/// A locked file suv cannot fetch.
+enum WheelFetchError: SuvError, Equatable {
+    case unsupportedLocation(name: String, file: String)
+
+    var message: String {
+        switch self {
+        case .unsupportedLocation(let name, let file): "`\(file)` of `\(name)` is not at a URL; local files in locks are not supported yet"
+        }
+    }
+
+    var kind: ErrorKind { .failure }
+}
