@@ -108,6 +108,12 @@ let package = Package(
             ]
         ),
 
+        // MARK: L7 — environments
+
+        /// Virtual environments: uv's layout planned as text (`pyvenv.cfg`, activation scripts),
+        /// written without running Python; the project environment (find, create, replace).
+        .target(name: "VirtualEnv", dependencies: ["SuvBasics", "PEP440", "Python"]),
+
         // MARK: L9 — projects
 
         /// Projects and their locks: project inputs, `uv.lock` from a universal resolution.
@@ -124,7 +130,7 @@ let package = Package(
             dependencies: [
                 "SuvBasics", "Console", "PyProject", "TOML", "HTTP", "Cache", "Settings", "PEP440", "PEP508",
                 "PackagingTypes", "Python", "IndexClient", "RequirementsTxt", "Resolver", "Resolution", "Distribution",
-                "Lockfile", "Project",
+                "Lockfile", "Project", "VirtualEnv",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -160,7 +166,8 @@ let package = Package(
         .testTarget(name: "ResolverTests", dependencies: ["Resolver", "PEP440", "PEP508"]),
         .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "Resolver", "PackagingTypes", "PEP440", "PEP508"]),
         .testTarget(name: "PackagingTypesTests", dependencies: ["PackagingTypes", "PEP440", "PEP508", "SuvTestSupport"]),
-        .testTarget(name: "PythonTests", dependencies: ["Python", "PEP508", "PackagingTypes", "SuvTestSupport"]),
+        .testTarget(name: "PythonTests", dependencies: ["Python", "PEP440", "PEP508", "PackagingTypes", "SuvTestSupport"]),
+        .testTarget(name: "VirtualEnvTests", dependencies: ["VirtualEnv", "Python", "SuvTestSupport"]),
         .testTarget(name: "PyProjectTests", dependencies: ["PyProject", "TOML", "SuvTestSupport"]),
         .testTarget(name: "LockfileTests", dependencies: ["Lockfile", "TOML", "PEP440", "PEP508", "SuvTestSupport"]),
         .testTarget(name: "ProjectTests", dependencies: ["Project", "Lockfile", "PackagingTypes", "PEP508", "SuvTestSupport"]),

@@ -31,7 +31,7 @@ struct ExecutableStamp: Codable, Sendable, Hashable {
 }
 
 /// File-system checks on interpreter paths (POSIX `stat`, `lstat`, `access`, `realpath`).
-enum ExecutableFile {
+package enum ExecutableFile {
     /// The stamp of the executable at `path`, or the reason it cannot be run: nothing there, a
     /// dangling symlink, or no permission to execute it.
     static func stamp(of path: String) throws(InterpreterQueryError) -> ExecutableStamp {
@@ -70,7 +70,7 @@ enum ExecutableFile {
     }
 
     /// `path` with every symlink resolved, or `nil` when that fails.
-    static func resolvedPath(_ path: String) -> String? {
+    package static func resolvedPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)

@@ -9,7 +9,6 @@ import Testing
         ("tree", "suv tree"),
         ("run python -c pass", "suv run"),
         ("export", "suv export"),
-        ("venv", "suv venv"),
         ("init", "suv init"),
         ("version", "suv version"),
         ("pip install flask", "suv pip install"),
@@ -19,10 +18,6 @@ import Testing
         ("pip list", "suv pip list"),
         ("pip show flask", "suv pip show"),
         ("pip check", "suv pip check"),
-        ("python list", "suv python list"),
-        ("python find", "suv python find"),
-        ("python pin 3.12", "suv python pin"),
-        ("python dir", "suv python dir"),
     ])
     func exitsTwoWithTheCommandName(_ line: String, _ command: String) async {
         let result = await runSuv(words(line))

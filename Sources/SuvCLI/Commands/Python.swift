@@ -15,7 +15,7 @@ package struct Python: SuvCommandGroup, HasGlobalOptions {
 }
 
 /// `suv python list`: list the available Python installations.
-package struct PythonList: PendingCommand, HasGlobalOptions {
+package struct PythonList: SuvRunnable, HasGlobalOptions {
     package static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List the available Python installations",
@@ -56,7 +56,7 @@ package struct PythonList: PendingCommand, HasGlobalOptions {
 }
 
 /// `suv python find`: search for a Python installation and print its path.
-package struct PythonFind: PendingCommand, HasGlobalOptions {
+package struct PythonFind: SuvRunnable, HasGlobalOptions {
     package static let configuration = CommandConfiguration(
         commandName: "find",
         abstract: "Search for a Python installation",
@@ -93,7 +93,7 @@ package struct PythonFind: PendingCommand, HasGlobalOptions {
 }
 
 /// `suv python pin`: write (or remove) a `.python-version` pin.
-package struct PythonPin: PendingCommand, HasGlobalOptions {
+package struct PythonPin: SuvRunnable, HasGlobalOptions {
     package static let configuration = CommandConfiguration(
         commandName: "pin",
         abstract: "Pin to a specific Python version",
@@ -128,7 +128,7 @@ package struct PythonPin: PendingCommand, HasGlobalOptions {
 }
 
 /// `suv python dir`: show the Python installation directory.
-package struct PythonDir: PendingCommand, HasGlobalOptions {
+package struct PythonDir: SuvRunnable, HasGlobalOptions {
     package static let configuration = CommandConfiguration(
         commandName: "dir",
         abstract: "Show the suv Python installation directory",

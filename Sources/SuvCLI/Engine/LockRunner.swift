@@ -39,7 +39,9 @@ extension Lock {
         let session = try await IndexSession.open(global: global, context: context, index: request.index, refresh: request.refresh)
         defer { session.close() }
         let interpreter = try await ProjectInterpreter.find(request: request.python.request, requiresPython: project.workspace.requiresPython,
-                                                           environment: context.environment, cache: session.cache)
+                                                           environment: context.environment, cache: session.cache,
+                                                           workingDirectory: cwd, projectRoot: project.root,
+                                                           noConfig: context.settings.noConfig, printer: context.printer)
         // uv names the interpreter for projects, not for scripts.
         if !project.isScript { context.printer.info("Using \(interpreter.displayName) interpreter at: \(interpreter.info.executable)") }
 
@@ -259,41 +261,23 @@ struct LockfileOutdated: SuvError {
     var kind: ErrorKind { .failure }
 }
 
-/// The interpreter a project command runs with: the first `python3`/`python` on `PATH`
-/// whose version `requires-python` allows.
+/// The interpreter a project command runs with, chosen by ``InterpreterFinder`` in uv's order.
 struct ProjectInterpreter {
     let info: InterpreterInfo
 
-    var displayName: String {
-        let version = "\(info.versionInfo.major).\(info.versionInfo.minor).\(info.versionInfo.micro)"
-        return (info.markers.implementationName == "cpython" ? "CPython " : "\(info.markers.implementationName) ") + version
-    }
+    var displayName: String { info.displayName }
 
-    /// - Parameter request: `--python` / `UV_PYTHON`: a path, an executable name, or a
-    ///   version (`3.12`), which must then match.
+    /// - Parameter request: `--python` / `UV_PYTHON`; without one, the nearest `.python-version`
+    ///   (up to the project root), else any interpreter `requires-python` allows.
     static func find(request: String?, requiresPython: VersionSpecifiers, environment: [String: String],
-                     cache: CacheStore) async throws -> ProjectInterpreter {
-        let query = InterpreterInfoCache(directory: cache.bucket(.interpreter))
-        var names = ["python3", "python"]
-        var wanted = requiresPython.isEmpty ? VersionRanges.full : requiresPython.ranges
-        if let request {
-            if let version = PEP440.Version(request), version.release.count >= 2 {
-                names = ["python\(version.release[0]).\(version.release[1])"] + names
-                let prefix = (try? VersionSpecifier(parsing: "==\(request).*").ranges) ?? .full
-                wanted = wanted.intersection(prefix)
-            } else {
-                names = [request]
-            }
-        }
-        var candidates: [String] = []
-        for name in names {
-            for path in ExecutableLookup.all(name, path: environment["PATH"]) where !candidates.contains(path) { candidates.append(path) }
-        }
-        for candidate in candidates {
-            guard let info = try? await query.query(executable: candidate) else { continue }
-            let version = PEP440.Version(release: [UInt64(info.versionInfo.major), UInt64(info.versionInfo.minor), UInt64(info.versionInfo.micro)])
-            if wanted.contains(version) { return ProjectInterpreter(info: info) }
-        }
-        throw TargetEnvironmentError.noInterpreter(requiresPython.isEmpty ? nil : requiresPython.description)
+                     cache: CacheStore, workingDirectory: String, projectRoot: String, noConfig: Bool,
+                     printer: Printer) async throws -> ProjectInterpreter {
+        let finder = InterpreterFinder(
+            cache: InterpreterInfoCache(directory: cache.bucket(.interpreter)), environment: environment,
+            workingDirectory: workingDirectory, debug: { printer.debug($0) })
+        let parsed = try InterpreterSelection.request(explicit: request, directory: workingDirectory, stopAt: projectRoot,
+                                                      noConfig: noConfig, environment: environment)
+        let found = try await finder.find(parsed, requiresPython: requiresPython)
+        return ProjectInterpreter(info: found.info)
     }
 }
