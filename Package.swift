@@ -108,6 +108,16 @@ let package = Package(
             ]
         ),
 
+        // MARK: L7 — installing
+
+        /// Wheels unpacked once into the cache (paths, symlinks and RECORD hashes checked), linked
+        /// into environments (clone, hardlink, copy, symlink), entry-point scripts, RECORD written
+        /// last, uninstall by RECORD, the installed set, bytecode compilation.
+        .target(
+            name: "Installer",
+            dependencies: ["SuvBasics", "Zip", "Hashing", "Cache", "Python", "PackagingTypes", "PEP440"]
+        ),
+
         // MARK: L9 — projects
 
         /// Projects and their locks: project inputs, `uv.lock` from a universal resolution.
@@ -174,6 +184,10 @@ let package = Package(
             dependencies: ["IndexClient", "HTTP", "Cache", "Settings", "Hashing", "PyProject", "PackagingTypes", "PEP440", "SuvTestSupport"]
         ),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "SuvBasics"]),
+        .testTarget(
+            name: "InstallerTests",
+            dependencies: ["Installer", "Cache", "Hashing", "Python", "Zip", "PackagingTypes", "SuvTestSupport"]
+        ),
         .testTarget(name: "SuvCLITests", dependencies: ["SuvCLI", "Console", "SuvTestSupport"]),
     ]
 )
