@@ -114,6 +114,16 @@ let package = Package(
         /// written without running Python; the project environment (find, create, replace).
         .target(name: "VirtualEnv", dependencies: ["SuvBasics", "PEP440", "Python"]),
 
+        // MARK: L7 — installing
+
+        /// Wheels unpacked once into the cache (paths, symlinks and RECORD hashes checked), linked
+        /// into environments (clone, hardlink, copy, symlink), entry-point scripts, RECORD written
+        /// last, uninstall by RECORD, the installed set, bytecode compilation.
+        .target(
+            name: "Installer",
+            dependencies: ["SuvBasics", "Zip", "Hashing", "Cache", "Python", "PackagingTypes", "PEP440"]
+        ),
+
         // MARK: L9 — projects
 
         /// Projects and their locks: project inputs, `uv.lock` from a universal resolution.
@@ -130,7 +140,7 @@ let package = Package(
             dependencies: [
                 "SuvBasics", "Console", "PyProject", "TOML", "HTTP", "Cache", "Settings", "PEP440", "PEP508",
                 "PackagingTypes", "Python", "IndexClient", "RequirementsTxt", "Resolver", "Resolution", "Distribution",
-                "Lockfile", "Project", "VirtualEnv",
+                "Lockfile", "Project", "VirtualEnv", "Installer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -182,6 +192,10 @@ let package = Package(
             dependencies: ["IndexClient", "HTTP", "Cache", "Settings", "Hashing", "PyProject", "PackagingTypes", "PEP440", "SuvTestSupport"]
         ),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "SuvBasics"]),
+        .testTarget(
+            name: "InstallerTests",
+            dependencies: ["Installer", "Cache", "Hashing", "Python", "Zip", "PackagingTypes", "SuvTestSupport"]
+        ),
         .testTarget(name: "SuvCLITests", dependencies: ["SuvCLI", "Console", "SuvTestSupport"]),
     ]
 )

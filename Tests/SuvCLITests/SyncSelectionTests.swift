@@ -7,7 +7,7 @@ import Testing
 /// How `suv sync`'s group and extra flags combine with `default-groups`, as uv combines them.
 @Suite struct SyncSelectionTests {
     func select(extras: ExtraSelection = .init(), groups: DependencyGroupSelection = .init(),
-                defaults: ToolUv.DefaultGroups? = nil, installProject: Bool = true) -> InstallPlan.Selection {
+                defaults: ToolUv.DefaultGroups? = nil, installProject: Bool = true) -> LockInstallPlan.Selection {
         SyncSelection.selection(extras: extras, groups: groups, defaultGroups: defaults,
                                 declaredGroups: ["dev", "lint", "Docs"], projects: [], installProject: installProject)
     }

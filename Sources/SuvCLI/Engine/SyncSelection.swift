@@ -8,7 +8,7 @@ import SuvBasics
 /// and leave out the project's own dependencies; `--all-groups` takes every group.
 enum SyncSelection {
     static func selection(extras: ExtraSelection, groups: DependencyGroupSelection, defaultGroups: ToolUv.DefaultGroups?,
-                          declaredGroups: [String], projects: [PackageName], installProject: Bool) -> InstallPlan.Selection {
+                          declaredGroups: [String], projects: [PackageName], installProject: Bool) -> LockInstallPlan.Selection {
         let normalize = { (names: [String]) in Set(names.map(PackageName.normalize)) }
         let declared = normalize(declaredGroups)
         var chosen: Set<String>
@@ -28,13 +28,13 @@ enum SyncSelection {
         }
         chosen.subtract(normalize(groups.noGroups))
         if groups.noDev { chosen.remove("dev") }
-        let extraSelection: InstallPlan.Selection.ExtrasSelection
+        let extraSelection: LockInstallPlan.Selection.ExtrasSelection
         if extras.allExtras {
             extraSelection = extras.noExtras.isEmpty ? .all : .allExcept(normalize(extras.noExtras))
         } else {
             extraSelection = .some(normalize(extras.extras).subtracting(normalize(extras.noExtras)))
         }
-        return InstallPlan.Selection(projects: projects, extras: extraSelection, groups: chosen, onlyGroups: onlyGroups,
+        return LockInstallPlan.Selection(projects: projects, extras: extraSelection, groups: chosen, onlyGroups: onlyGroups,
                                      installProjects: installProject && !onlyGroups)
     }
 }

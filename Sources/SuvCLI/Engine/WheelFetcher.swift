@@ -13,7 +13,7 @@ struct WheelFetcher {
     let session: IndexSession
 
     /// The local file of every item that comes from an index, by item position.
-    func fetch(_ items: [InstallPlan.Item]) async throws -> [Int: String] {
+    func fetch(_ items: [LockInstallPlan.Item]) async throws -> [Int: String] {
         try await withThrowingTaskGroup(of: (Int, String)?.self) { group in
             for (position, item) in items.enumerated() {
                 let artifact: LockArtifact
@@ -32,7 +32,7 @@ struct WheelFetcher {
         }
     }
 
-    private func fetch(_ artifact: LockArtifact, of item: InstallPlan.Item) async throws -> String {
+    private func fetch(_ artifact: LockArtifact, of item: LockInstallPlan.Item) async throws -> String {
         guard case .url(let lockedURL) = artifact.location else {
             throw WheelFetchError.unsupportedLocation(name: item.name.description, file: artifact.filename)
         }

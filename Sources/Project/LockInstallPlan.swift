@@ -7,7 +7,7 @@ import SuvBasics
 /// What `suv sync` installs from a lock for one environment: the workspace projects asked for,
 /// followed through every edge whose marker holds there (with the extras the edge activates),
 /// each package with the file to install, as uv's install target walks a lock.
-public struct InstallPlan: Sendable {
+public struct LockInstallPlan: Sendable {
     /// One distribution to have in the environment.
     public struct Item: Sendable, Equatable {
         public enum Artifact: Sendable, Equatable {
@@ -62,7 +62,7 @@ public struct InstallPlan: Sendable {
     }
 
     /// Walks `lock` for the environment `markers` (and its wheel `tags`).
-    public init(lock: Lock, selection: Selection, markers: MarkerEnvironment, tags: SupportedTags) throws(InstallPlanError) {
+    public init(lock: Lock, selection: Selection, markers: MarkerEnvironment, tags: SupportedTags) throws(LockInstallPlanError) {
         var byName: [PackageName: [LockedPackage]] = [:]
         for package in lock.packages { byName[package.name, default: []].append(package) }
         let starts: [LockedPackage]
@@ -74,7 +74,7 @@ public struct InstallPlan: Sendable {
                 }
             }
         } else {
-            starts = try selection.projects.map { name throws(InstallPlanError) in
+            starts = try selection.projects.map { name throws(LockInstallPlanError) in
                 guard let package = byName[name]?.first else { throw .unknownProject(name.description) }
                 return package
             }
@@ -95,7 +95,7 @@ public struct InstallPlan: Sendable {
         var queue: [(package: LockedPackage, extras: Set<String>)] = []
         let startKeys = Set(starts.map(key))
 
-        func evaluate(_ marker: String?) throws(InstallPlanError) -> Bool {
+        func evaluate(_ marker: String?) throws(LockInstallPlanError) -> Bool {
             guard let marker else { return true }
             do {
                 return try MarkerTree(parsing: marker).evaluate(markers)
@@ -104,7 +104,7 @@ public struct InstallPlan: Sendable {
             }
         }
 
-        func target(of edge: LockEdge) throws(InstallPlanError) -> LockedPackage {
+        func target(of edge: LockEdge) throws(LockInstallPlanError) -> LockedPackage {
             let candidates = byName[edge.name] ?? []
             let matching = candidates.filter { package in
                 (edge.version == nil || package.version == edge.version) && (edge.source == nil || package.source == edge.source)
@@ -115,7 +115,7 @@ public struct InstallPlan: Sendable {
             return package
         }
 
-        func visit(_ edges: [LockEdge]) throws(InstallPlanError) {
+        func visit(_ edges: [LockEdge]) throws(LockInstallPlanError) {
             for edge in edges where try evaluate(edge.marker) {
                 queue.append((try target(of: edge), Set(edge.extras)))
             }
@@ -167,7 +167,7 @@ public struct InstallPlan: Sendable {
     }
 
     /// The wheel whose best tag ranks highest for the environment, else the sdist.
-    static func artifact(for package: LockedPackage, tags: SupportedTags) throws(InstallPlanError) -> Item.Artifact {
+    static func artifact(for package: LockedPackage, tags: SupportedTags) throws(LockInstallPlanError) -> Item.Artifact {
         var best: (artifact: LockArtifact, rank: Int)?
         for wheel in package.wheels {
             guard let filename = try? WheelFilename(parsing: wheel.filename),
@@ -181,7 +181,7 @@ public struct InstallPlan: Sendable {
 }
 
 /// Why a lock cannot be installed into an environment.
-public enum InstallPlanError: SuvError, Equatable {
+public enum LockInstallPlanError: SuvError, Equatable {
     case unknownProject(String)
     case unknownExtra(String, project: String)
     case missingPackage(String)

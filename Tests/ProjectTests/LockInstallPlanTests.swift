@@ -8,7 +8,7 @@ import SuvTestSupport
 import Testing
 
 /// What `suv sync` takes from a lock for one environment, on the golden locks uv wrote.
-@Suite struct InstallPlanTests {
+@Suite struct LockInstallPlanTests {
     static func environment(python: String, platform: String) -> MarkerEnvironment {
         MarkerEnvironment(
             implementationName: "cpython", implementationVersion: python, osName: platform == "win32" ? "nt" : "posix",
@@ -26,8 +26,8 @@ import Testing
         return try Lock(parsing: String(decoding: try Data(contentsOf: url), as: UTF8.self), fileName: "uv.lock")
     }
 
-    func plan(_ name: String, _ selection: InstallPlan.Selection, python: String = "3.12.1", platform: String = "linux") throws -> [String] {
-        try InstallPlan(lock: try lock(name), selection: selection, markers: Self.environment(python: python, platform: platform), tags: Self.tags)
+    func plan(_ name: String, _ selection: LockInstallPlan.Selection, python: String = "3.12.1", platform: String = "linux") throws -> [String] {
+        try LockInstallPlan(lock: try lock(name), selection: selection, markers: Self.environment(python: python, platform: platform), tags: Self.tags)
             .items.map { item in
                 switch item.artifact {
                 case .wheel: "\(item.name)==\(item.version ?? "") wheel"
@@ -81,7 +81,7 @@ import Testing
     }
 
     @Test func anUnknownExtraIsAnError() throws {
-        #expect(throws: InstallPlanError.unknownExtra("nope", project: "extras-groups")) {
+        #expect(throws: LockInstallPlanError.unknownExtra("nope", project: "extras-groups")) {
             try plan("extras-groups", .init(extras: .some(["nope"])))
         }
     }
@@ -95,8 +95,8 @@ import Testing
             wheel.location = .url("https://index.example/files/alpha-1.1-cp27-cp27m-win32.whl")
             return wheel
         }
-        #expect(throws: InstallPlanError.noCompatibleDistribution(name: "alpha", version: "1.1")) {
-            try InstallPlan(lock: lock, selection: .init(), markers: Self.environment(python: "3.12.1", platform: "linux"), tags: Self.tags)
+        #expect(throws: LockInstallPlanError.noCompatibleDistribution(name: "alpha", version: "1.1")) {
+            try LockInstallPlan(lock: lock, selection: .init(), markers: Self.environment(python: "3.12.1", platform: "linux"), tags: Self.tags)
         }
     }
 }
