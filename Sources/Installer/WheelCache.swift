@@ -71,8 +71,11 @@ public struct WheelCache: Sendable {
     ///   file. When `nil` the file is hashed first.
     /// - Throws: ``InstallerError`` (wrapped in `Failed to unpack wheel: <file>`), ``ZipError``
     ///   causes for corrupt archives.
-    public func unpack(wheelPath: String, hash: SHA256Digest? = nil) async throws -> UnpackedWheel {
-        let name = PathArithmetic.name(wheelPath)
+    /// - Parameter filename: the wheel's real file name when the file on disk is named
+    ///   otherwise (downloads are cached under their own names); by default the path's last
+    ///   component.
+    public func unpack(wheelPath: String, hash: SHA256Digest? = nil, filename: String? = nil) async throws -> UnpackedWheel {
+        let name = filename ?? PathArithmetic.name(wheelPath)
         do {
             return try await withTaskExecutorPreference(BlockingExecutor.shared) {
                 try await self.unpackOnExecutor(wheelPath: wheelPath, name: name, hash: hash)

@@ -60,8 +60,9 @@ import Testing
             let error = await httpError { () async throws(HTTPError) in try await client.get(HTTPRequest(url: url)) }
             #expect(error == .timedOut(url: url))
             // The server stalls for ever: ending at all proves the timeout. The bound is loose
-            // because the whole suite shares two cores and one Python server.
-            #expect(ContinuousClock.now - start < .seconds(20))
+            // because the whole suite (a thousand tests, Python processes among them) shares two
+            // cores with the Python server: alone this takes about 2 s, in a loaded run up to 20.
+            #expect(ContinuousClock.now - start < .seconds(60))
 
             let slowResponse = await httpError { () async throws(HTTPError) in
                 try await client.get(HTTPRequest(url: index.url("/files/small.txt", fault: "slow=3000")))

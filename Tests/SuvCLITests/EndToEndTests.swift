@@ -73,11 +73,11 @@ import Testing
     }
 
     @Test(.enabled(if: executable != nil, "the `suv` executable was not built next to the tests; run `swift build` first"))
-    func syncIsNotImplementedYet() throws {
-        let output = try Self.run(["sync"])
+    func treeIsNotImplementedYet() throws {
+        let output = try Self.run(["tree"])
         #expect(output.status == 2)
         #expect(output.stdout.isEmpty)
-        #expect(output.stderr == "error: `suv sync` is not implemented yet\n")
+        #expect(output.stderr == "error: `suv tree` is not implemented yet\n")
     }
 
     @Test(.enabled(if: executable != nil, "the `suv` executable was not built next to the tests; run `swift build` first"))

@@ -62,10 +62,10 @@ import Testing
     }
 
     @Test func warningIsPrintedBeforeRunning() async {
-        let result = await runSuv(["sync", "--locked"], environment: ["UV_FROZEN": "1"])
+        let result = await runSuv(["tree", "--locked"], environment: ["UV_FROZEN": "1"])
         #expect(result.stderr == """
             warning: Ignoring `UV_FROZEN` because `--locked` was provided
-            error: `suv sync` is not implemented yet
+            error: `suv tree` is not implemented yet
 
             """)
     }

@@ -59,6 +59,8 @@ struct LockEngine {
     let interpreter: ProjectInterpreter
     let context: CommandContext
     let started: ContinuousClock.Instant
+    /// `Added x v1` lines (`suv lock`); `suv sync` lists installed changes instead.
+    var printsChanges = true
 
     /// The lock the project now has: `nil` when an unchanged lock was recognized without
     /// reading it (read it from ``LoadedProject/lockPath`` when needed) or for a dry run.
@@ -145,7 +147,7 @@ struct LockEngine {
             return existing
         }
         let changes = LockChanges(old: existing, new: lock)
-        for line in changes.lines { context.printer.info(line) }
+        if printsChanges { for line in changes.lines { context.printer.info(line) } }
         if request.dryRun {
             context.printer.info(upToDate ? "No lockfile changes detected" : "Lockfile changes detected")
             return nil

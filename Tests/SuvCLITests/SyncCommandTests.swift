@@ -1,0 +1,182 @@
+import Foundation
+import SuvTestSupport
+import Testing
+
+/// `suv sync` against loopback indexes: the fixture index and real distributions
+/// (`fixtures/real-wheels`), into environments made for CPython 3.10 and 3.12.
+@Suite(.serialized) struct SyncCommandTests {
+    let tree: TemporaryTree
+
+    init() throws {
+        tree = try TemporaryTree(prefix: "suv-sync")
+    }
+
+    var environment: [String: String] {
+        var path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? "/root"
+        path = home + "/.pyenv/versions/3.12.1/bin:" + path
+        return [
+            "PATH": path,
+            "HOME": home,
+            "XDG_CONFIG_HOME": tree.path("config"),
+            "UV_CACHE_DIR": tree.path("cache"),
+            "PIP_CONFIG_FILE": "/dev/null",
+            "UV_PYTHON_DOWNLOADS": "never",
+            "NO_COLOR": "1",
+        ]
+    }
+
+    func sync(_ directory: String, index: String, _ arguments: [String] = []) async -> CLIResult {
+        await runSuv(["sync", "--directory", directory, "--index-url", index] + arguments, environment: environment)
+    }
+
+    /// Runs the environment's python with `code`; its standard output.
+    func python(_ directory: String, _ code: String) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: directory + "/.venv/bin/python")
+        process.arguments = ["-c", code]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    func project(_ name: String, dependencies: String, python: String = ">=3.10", extra: String = "") throws -> String {
+        _ = try tree.write("\(name)/pyproject.toml", """
+            [project]
+            name = "\(name)"
+            version = "0.1.0"
+            requires-python = "\(python)"
+            dependencies = [\(dependencies)]
+            \(extra)
+            """)
+        return tree.path(name)
+    }
+
+    @Test func installsUpgradesDowngradesAndRemoves() async throws {
+        let server = try LocalIndexServer(root: try FixtureIndex.url().path)
+        let index = server.url("/simple/")
+        let directory = try project("app", dependencies: #""beta==1.0""#)
+        let first = await sync(directory, index: index)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("Creating virtual environment at: .venv\n"))
+        #expect(first.stderr.contains("Installed 2 packages in "))
+        #expect(first.stderr.hasSuffix(" + alpha==1.1\n + beta==1.0\n"))
+        #expect(try python(directory, "import beta, alpha; print(beta.__name__)").output == "beta\n")
+
+        let again = await sync(directory, index: index)
+        #expect(again.stderr.contains("Checked 2 packages in "))
+        #expect(!again.stderr.contains("Installed"))
+
+        _ = try project("app", dependencies: #""beta==2.0", "gamma""#)
+        let upgrade = await sync(directory, index: index)
+        #expect(upgrade.status == 0, "\(upgrade.stderr)")
+        #expect(upgrade.stderr.contains("Uninstalled 1 package in "))
+        #expect(upgrade.stderr.hasSuffix(" - beta==1.0\n + beta==2.0\n + gamma==1.0\n"), "\(upgrade.stderr)")
+
+        _ = try project("app", dependencies: #""beta==1.0""#)
+        let downgrade = await sync(directory, index: index)
+        #expect(downgrade.stderr.hasSuffix(" - beta==2.0\n + beta==1.0\n - gamma==1.0\n"), "\(downgrade.stderr)")
+        #expect(try python(directory, "import importlib.metadata as m; print(m.version('beta'))").output == "1.0\n")
+        let record = try String(contentsOfFile: directory + "/.venv/lib/python3.12/site-packages/beta-1.0.dist-info/INSTALLER", encoding: .utf8)
+        #expect(record == "suv")
+    }
+
+    @Test func inexactKeepsWhatTheLockDoesNotName() async throws {
+        let server = try LocalIndexServer(root: try FixtureIndex.url().path)
+        let index = server.url("/simple/")
+        let directory = try project("keep", dependencies: #""beta==1.0", "epsilon""#)
+        #expect(await sync(directory, index: index).status == 0)
+        _ = try project("keep", dependencies: #""beta==1.0""#)
+        let inexact = await sync(directory, index: index, ["--inexact"])
+        #expect(inexact.stderr.contains("Checked 2 packages"), "\(inexact.stderr)")
+        #expect(try python(directory, "import epsilon").status == 0)
+        let exact = await sync(directory, index: index)
+        #expect(exact.stderr.hasSuffix(" - epsilon==1.0\n"), "\(exact.stderr)")
+    }
+
+    @Test func frozenAndLockedModes() async throws {
+        let server = try LocalIndexServer(root: try FixtureIndex.url().path)
+        let index = server.url("/simple/")
+        let directory = try project("modes", dependencies: #""beta""#)
+        let frozen = await sync(directory, index: index, ["--frozen"])
+        #expect(frozen.status == 1)
+        #expect(frozen.stderr.contains("Unable to find lockfile at `uv.lock`, but `--frozen` was provided."))
+        #expect(await sync(directory, index: index).status == 0)
+        _ = try project("modes", dependencies: #""beta", "epsilon""#)
+        let locked = await sync(directory, index: index, ["--locked"])
+        #expect(locked.status == 1)
+        #expect(locked.stderr.contains("needs to be updated, but `--locked` was provided."))
+        // --frozen installs what the lock says, whatever pyproject.toml now declares.
+        let installedFrozen = await sync(directory, index: index, ["--frozen"])
+        #expect(installedFrozen.status == 0, "\(installedFrozen.stderr)")
+        #expect(try python(directory, "import epsilon").status != 0)
+    }
+
+    @Test func aPackagedProjectNeedsABuildForNow() async throws {
+        let server = try LocalIndexServer(root: try FixtureIndex.url().path)
+        let directory = try project("packaged", dependencies: #""beta""#, extra: """
+
+            [build-system]
+            requires = ["uv_build>=0.13.9,<0.14.0"]
+            build-backend = "uv_build"
+            """)
+        let result = await sync(directory, index: server.url("/simple/"))
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("`packaged==0.1.0`"), "\(result.stderr)")
+        let dependenciesOnly = await sync(directory, index: server.url("/simple/"), ["--no-install-project"])
+        #expect(dependenciesOnly.status == 0, "\(dependenciesOnly.stderr)")
+        #expect(dependenciesOnly.stderr.contains(" + beta==2.0"))
+    }
+
+    /// The Flask and pytest stacks from real distributions (MarkupSafe's C extension included)
+    /// into CPython 3.10 and 3.12 environments: imports work, console scripts run, and every
+    /// installed distribution's requirements are met (what `pip check` checks).
+    @Test(arguments: ["3.10", "3.12"])
+    func realDistributions(python version: String) async throws {
+        let server = try LocalIndexServer(root: try RealWheelsIndex.url().path)
+        let directory = try project("real\(version.replacingOccurrences(of: ".", with: ""))", dependencies: #""flask", "pytest""#)
+        let result = await sync(directory, index: server.url("/simple/"), ["--python", version])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains(" + flask==3.0.3\n"))
+        #expect(result.stderr.contains(" + markupsafe==2.1.5\n"))
+        let imports = try python(directory, """
+            import sys, flask, markupsafe._speedups, pytest
+            print(sys.version_info[:2] == tuple(map(int, "\(version)".split("."))))
+            """)
+        #expect(imports.output == "True\n", "\(imports.output)")
+        let check = try python(directory, """
+            import importlib.metadata as md
+            from packaging.requirements import Requirement
+            problems = []
+            for dist in md.distributions():
+                for text in dist.requires or []:
+                    req = Requirement(text)
+                    if req.marker and not req.marker.evaluate({"extra": ""}):
+                        continue
+                    try:
+                        version = md.version(req.name)
+                    except md.PackageNotFoundError:
+                        problems.append(f"{dist.metadata['Name']} needs {req}")
+                        continue
+                    if not req.specifier.contains(version, prereleases=True):
+                        problems.append(f"{dist.metadata['Name']} needs {req}, has {version}")
+            print(problems)
+            """)
+        #expect(check.output == "[]\n", "\(check.output)")
+        let script = Process()
+        script.executableURL = URL(fileURLWithPath: directory + "/.venv/bin/pytest")
+        script.arguments = ["--version"]
+        let pipe = Pipe()
+        script.standardOutput = pipe
+        script.standardError = pipe
+        try script.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        script.waitUntilExit()
+        #expect(script.terminationStatus == 0)
+        #expect(output.contains("pytest 8.3.3"), "\(output)")
+    }
+}
