@@ -44,8 +44,8 @@ public struct LockArtifact: Sendable, Equatable {
     public var filename: String {
         switch location {
         case .url(let text), .path(let text):
-            let withoutQuery = text.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? text
-            return withoutQuery.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? text
+            let withoutQuery = text.firstIndex(of: "?").map { text[..<$0] } ?? text[...]
+            return String(withoutQuery.lastIndex(of: "/").map { withoutQuery[withoutQuery.index(after: $0)...] } ?? withoutQuery)
         case .filename(let name): return name
         case .none: return ""
         }

@@ -170,13 +170,36 @@ public struct LockInstallPlan: Sendable {
     static func artifact(for package: LockedPackage, tags: SupportedTags) throws(LockInstallPlanError) -> Item.Artifact {
         var best: (artifact: LockArtifact, rank: Int)?
         for wheel in package.wheels {
-            guard let filename = try? WheelFilename(parsing: wheel.filename),
-                  let match = tags.bestMatch(among: filename.tags) else { continue }
-            if best.map({ match.rank < $0.rank }) ?? true { best = (wheel, match.rank) }
+            guard let rank = bestRank(ofWheel: wheel.filename, tags: tags) else { continue }
+            if best.map({ rank < $0.rank }) ?? true { best = (wheel, rank) }
         }
         if let best { return .wheel(best.artifact) }
         if let sdist = package.sdist { return .sdist(sdist) }
         throw .noCompatibleDistribution(name: package.name.description, version: package.version ?? "")
+    }
+}
+
+extension LockInstallPlan {
+    /// The best rank of a wheel's tags for the environment, from its file name's last three
+    /// parts (`py3-none-any.whl`), without parsing the rest: a lock lists every platform's
+    /// wheels and a sync looks at all of them.
+    static func bestRank(ofWheel filename: String, tags: SupportedTags) -> Int? {
+        guard filename.hasSuffix(".whl") else { return nil }
+        let parts = filename.dropLast(4).split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count >= 5 else { return nil }
+        let interpreters = parts[parts.count - 3].split(separator: ".", omittingEmptySubsequences: false)
+        let abis = parts[parts.count - 2].split(separator: ".", omittingEmptySubsequences: false)
+        let platforms = parts[parts.count - 1].split(separator: ".", omittingEmptySubsequences: false)
+        var candidates: [WheelTag] = []
+        candidates.reserveCapacity(interpreters.count * abis.count * platforms.count)
+        for interpreter in interpreters {
+            for abi in abis {
+                for platform in platforms {
+                    candidates.append(WheelTag(interpreter: String(interpreter), abi: String(abi), platform: String(platform)))
+                }
+            }
+        }
+        return tags.bestMatch(among: candidates)?.rank
     }
 }
 

@@ -71,6 +71,15 @@ import Testing
         #expect(again.stderr.contains("Checked 2 packages in "))
         #expect(!again.stderr.contains("Installed"))
 
+        // A distribution removed behind suv's back is noticed (the remembered no-op verdict
+        // covers the environment's site-packages as it stands).
+        let sitePackages = directory + "/.venv/lib/python3.12/site-packages"
+        try FileManager.default.removeItem(atPath: sitePackages + "/beta-1.0.dist-info")
+        try FileManager.default.removeItem(atPath: sitePackages + "/beta")
+        let repaired = await sync(directory, index: index)
+        #expect(repaired.stderr.hasSuffix(" + beta==1.0\n"), "\(repaired.stderr)")
+        #expect(try python(directory, "import beta").status == 0)
+
         _ = try project("app", dependencies: #""beta==2.0", "gamma""#)
         let upgrade = await sync(directory, index: index)
         #expect(upgrade.status == 0, "\(upgrade.stderr)")

@@ -32,35 +32,50 @@ extension Sync {
 
         let session = try await IndexSession.open(global: global, context: context, index: request.index, refresh: request.refresh)
         defer { session.close() }
-        let selection = try InterpreterSelection(context: context, global: global, workingDirectory: cwd, python: request.python)
+        let interpreters = try InterpreterSelection(context: context, global: global, workingDirectory: cwd, python: request.python)
         let interpreterRequest = try InterpreterSelection.request(
             explicit: request.python.request, directory: cwd, stopAt: project.root,
             noConfig: context.settings.noConfig, environment: context.environment)
         let printer = context.printer
         let prepared = try await ProjectEnvironment.prepare(
             workspaceRoot: project.root, request: interpreterRequest, requiresPython: project.workspace.requiresPython,
-            finder: selection.finder, prompt: project.workspace.members.first.map { $0.name.description },
+            finder: interpreters.finder, prompt: project.workspace.members.first.map { $0.name.description },
             creator: .init(name: "suv", version: SuvVersion.current), report: { printer.info($0) })
 
-        let lock: Lockfile.Lock
+        let lockFromEngine: Lockfile.Lock?
         if case .frozen = request.mode {
-            lock = try Self.readLock(project.lockPath)
+            lockFromEngine = nil
         } else {
             let lockRequest = LockRequest(mode: request.mode, dryRun: false, script: nil, index: request.index,
                                           resolver: request.resolver, refresh: request.refresh, python: request.python, warnings: [])
             var engine = LockEngine(request: lockRequest, project: project, session: session,
                                     interpreter: ProjectInterpreter(info: prepared.interpreter), context: context, started: .now)
             engine.printsChanges = false
-            lock = try await engine.run() ?? Self.readLock(project.lockPath)
+            lockFromEngine = try await engine.run()
         }
 
-        let plan = try LockInstallPlan(
-            lock: lock,
-            selection: SyncSelection.selection(
+        let selection = SyncSelection.selection(
                 extras: request.extras, groups: request.groups, defaultGroups: project.toolUv?.defaultGroups,
                 declaredGroups: project.workspace.members.flatMap { $0.dependencyGroups.map(\.group) },
                 projects: Self.startProjects(request: request, project: project, workingDirectory: cwd),
-                installProject: !request.noInstallProject),
+                installProject: !request.noInstallProject)
+        // A no-op sync: the same lock, selection and environment as after the last sync.
+        let checkStarted = ContinuousClock.now
+        let lockBytes = try FileContents.contents(of: project.lockPath) ?? []
+        let state = SyncState(cache: session.cache)
+        let options = "\(selection)|exact=\(request.exact)|\(String(describing: request.installer.linkMode))|\(request.installer.compileBytecode)"
+        let sitePackages = prepared.environment.sitePackages
+        let python = prepared.interpreter.executable
+        let canRemember = !request.installer.reinstall && request.installer.reinstallPackages.isEmpty && !request.dryRun
+        if canRemember, let key = SyncState.key(lockBytes: lockBytes, sitePackages: sitePackages, python: python, options: options),
+           let count = state.recordedCount(for: key) {
+            context.printer.info(context.printer.stderrPaint.dimmed(
+                "Checked \(count) \(count == 1 ? "package" : "packages") in \(ElapsedFormat.format(checkStarted.duration(to: .now)))"))
+            return
+        }
+        let lock = try lockFromEngine ?? Lockfile.Lock(parsing: String(decoding: lockBytes, as: UTF8.self), fileName: "uv.lock")
+        let plan = try LockInstallPlan(
+            lock: lock, selection: selection,
             markers: prepared.interpreter.markers, tags: prepared.interpreter.tagEnvironment.supportedTags())
         try await EnvironmentSync(
             plan: plan, environment: prepared, session: session, context: context, exact: request.exact,
@@ -68,6 +83,9 @@ extension Sync {
             reinstall: request.installer.reinstall ? .all : .packages(Set(request.installer.reinstallPackages.map(PackageName.init))),
             compileBytecode: request.installer.compileBytecode, dryRun: request.dryRun
         ).run()
+        if canRemember, let key = SyncState.key(lockBytes: lockBytes, sitePackages: sitePackages, python: python, options: options) {
+            state.record(key, count: plan.items.count)
+        }
     }
 
     static func readLock(_ path: String) throws -> Lockfile.Lock {
