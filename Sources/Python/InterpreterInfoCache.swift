@@ -61,6 +61,15 @@ public struct InterpreterInfoCache: Sendable {
         return info
     }
 
+    /// Records facts learned without running `executable` (a virtual environment's
+    /// interpreter, whose facts follow from its base's), valid as long as the file is unchanged.
+    public func store(_ info: InterpreterInfo, for executable: String) throws(InterpreterQueryError) {
+        let path = ExecutablePath.absolute(executable, relativeTo: FileManager.default.currentDirectoryPath)
+        let stamp = try ExecutableFile.stamp(of: path)
+        try write(Entry(schema: InterpreterQuery.schemaVersion, executable: path, stamp: stamp, info: info),
+                  to: entryPath(forAbsolutePath: path), for: path)
+    }
+
     /// The file that holds (or would hold) the entry for `executable`.
     public func entryPath(for executable: String) -> String {
         entryPath(forAbsolutePath: ExecutablePath.absolute(executable, relativeTo: FileManager.default.currentDirectoryPath))

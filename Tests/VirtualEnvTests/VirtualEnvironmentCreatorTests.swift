@@ -19,6 +19,18 @@ import Testing
         return (environment, info)
     }
 
+    /// The facts derived from the base interpreter (what sync uses instead of running the new
+    /// environment's python) equal what that python reports.
+    @Test(arguments: ["3.10", "3.12"])
+    func derivedFactsEqualTheQueriedOnes(_ minor: String) async throws {
+        try #require(Pythons.executable(minor) != nil, "Python \(minor) is not installed")
+        try await withTemporaryDirectory { directory in
+            let (environment, base) = try await create(minor, in: directory)
+            let queried = try await facts(environment.python, cache: directory + "/other-cache")
+            #expect(base.virtualEnvironmentFacts(root: directory + "/env") == queried)
+        }
+    }
+
     @Test(arguments: ["3.10", "3.12"])
     func theEnvironmentsPythonRunsInsideIt(_ minor: String) async throws {
         try #require(Pythons.executable(minor) != nil, "Python \(minor) is not installed")
