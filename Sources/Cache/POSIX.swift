@@ -1,3 +1,4 @@
+import SuvBasics
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -116,7 +117,6 @@ enum POSIX {
 
     /// A random lowercase alphanumeric string of `length` characters, for temporary names.
     static func randomSuffix(_ length: Int = 12) -> String {
-        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
-        return String((0..<length).map { _ in alphabet.randomElement() ?? "x" })
+        RandomName.suffix(length)
     }
 }

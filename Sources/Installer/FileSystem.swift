@@ -1,3 +1,4 @@
+import SuvBasics
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -81,15 +82,39 @@ enum FileSystem {
         return names.sorted()
     }
 
+    /// The entries of `path` with whether each is a directory (from the directory listing's
+    /// type where the file system gives it, else from `lstat`); `[]` when missing.
+    static func typedEntries(_ path: String) throws(InstallerError) -> [(name: String, isDirectory: Bool)] {
+        guard let stream = opendir(path) else {
+            if errno == ENOENT || errno == ENOTDIR { return [] }
+            throw failure("read directory", path)
+        }
+        defer { closedir(stream) }
+        var result: [(name: String, isDirectory: Bool)] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): result.append((name, true))
+            case Int32(DT_REG), Int32(DT_LNK): result.append((name, false))
+            default:
+                guard let info = try lstatIfPresent(path + "/" + name) else { continue }
+                result.append((name, isDirectory(info)))
+            }
+        }
+        return result
+    }
+
     /// Every file and symbolic link below `root`, as `/`-separated relative paths, sorted.
     static func walkFiles(_ root: String) throws(InstallerError) -> [String] {
         var result: [String] = []
         func visit(_ relative: String) throws(InstallerError) {
             let full = relative.isEmpty ? root : root + "/" + relative
-            for name in try entries(full) {
+            for (name, directory) in try typedEntries(full) {
                 let child = relative.isEmpty ? name : relative + "/" + name
-                guard let info = try lstatIfPresent(root + "/" + child) else { continue }
-                if isDirectory(info) { try visit(child) } else { result.append(child) }
+                if directory { try visit(child) } else { result.append(child) }
             }
         }
         try visit("")
@@ -182,8 +207,7 @@ enum FileSystem {
     }
 
     static func randomSuffix(_ length: Int = 12) -> String {
-        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
-        return String((0..<length).map { _ in alphabet.randomElement() ?? "x" })
+        RandomName.suffix(length)
     }
 
     /// Removes a file or link; missing is fine.

@@ -212,6 +212,8 @@ struct InstallTransaction {
     let interruptAfter: Int?
     private(set) var placed: [String] = []
     private(set) var createdDirectories: [String] = []
+    /// Folders known to exist: each is checked (and made) once per install, not once per file.
+    private var knownDirectories: Set<String> = []
 
     init(linker: Linker, interruptAfter: Int?) {
         self.linker = linker
@@ -277,7 +279,10 @@ struct InstallTransaction {
     }
 
     private mutating func makeParent(of path: String) throws(InstallerError) {
-        try FileSystem.createDirectories(PathArithmetic.parent(path)) { createdDirectories.append($0) }
+        let parent = PathArithmetic.parent(path)
+        guard !knownDirectories.contains(parent) else { return }
+        try FileSystem.createDirectories(parent) { createdDirectories.append($0) }
+        knownDirectories.insert(parent)
     }
 
     private func checkInterruption() throws {
