@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import SuvTestSupport
 import Testing
 
@@ -139,6 +140,62 @@ import Testing
         let dependenciesOnly = await sync(directory, index: server.url("/simple/"), ["--no-install-project"])
         #expect(dependenciesOnly.status == 0, "\(dependenciesOnly.stderr)")
         #expect(dependenciesOnly.stderr.contains(" + beta==2.0"))
+    }
+
+    /// A lock naming the canonical index (as committed) installs with `--frozen` through a
+    /// declared mirror, the files still checked against the lock's hashes.
+    @Test func frozenInstallsGoThroughAMirror() async throws {
+        let server = try LocalIndexServer(root: try FixtureIndex.url().path)
+        let fixture = RepositoryPaths.fixtures.appendingPathComponent("locks/simple-app")
+        _ = try tree.write("mirrored/pyproject.toml", String(decoding: try Data(contentsOf: fixture.appendingPathComponent("pyproject.toml")), as: UTF8.self))
+        _ = try tree.write("mirrored/uv.lock", String(decoding: try Data(contentsOf: fixture.appendingPathComponent("uv.lock")), as: UTF8.self))
+        let directory = tree.path("mirrored")
+        var env = environment
+        env["UV_HTTP_RETRIES"] = "0"
+        let unreachable = await runSuv(["sync", "--directory", directory, "--frozen", "--python", "3.12"], environment: env)
+        #expect(unreachable.status != 0)
+        env["SUV_INDEX_MIRRORS"] = "https://index.example/=\(server.url("/"))"
+        let mirrored = await runSuv(["sync", "--directory", directory, "--frozen", "--python", "3.12"], environment: env)
+        #expect(mirrored.status == 0, "\(mirrored.stderr)")
+        #expect(mirrored.stderr.contains(" + beta==2.0"), "\(mirrored.stderr)")
+        #expect(try python(directory, "import beta").status == 0)
+        // The lock is untouched: still the canonical index.
+        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: directory + "/uv.lock")), as: UTF8.self)
+            == String(decoding: try Data(contentsOf: fixture.appendingPathComponent("uv.lock")), as: UTF8.self))
+    }
+
+    /// A sync killed (SIGKILL, nothing to clean up) at several moments of installing, then run
+    /// again: the second run succeeds and leaves every distribution complete (a RECORD in each
+    /// `.dist-info`) and importable.
+    @Test(.enabled(if: EndToEndTests.executable != nil, "the `suv` executable was not built next to the tests"))
+    func aKilledSyncIsRepairedByTheNext() async throws {
+        let server = try LocalIndexServer(root: try RealWheelsIndex.url().path)
+        let index = server.url("/simple/")
+        let directory = try project("killed", dependencies: #""flask", "pytest""#)
+        // Lock and fill the cache first, so the kills land in the install phase.
+        #expect(await sync(directory, index: index, ["--python", "3.12"]).status == 0)
+        let executable = try #require(EndToEndTests.executable)
+        for delay in [5, 15, 30, 60] {
+            try FileManager.default.removeItem(atPath: directory + "/.venv")
+            let process = Process()
+            process.executableURL = executable
+            process.arguments = ["sync", "--directory", directory, "--index-url", index, "--python", "3.12", "-q"]
+            process.environment = environment
+            try process.run()
+            try await Task.sleep(for: .milliseconds(delay))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let rerun = await sync(directory, index: index, ["--python", "3.12"])
+            #expect(rerun.status == 0, "after a kill at \(delay) ms: \(rerun.stderr)")
+            let check = try python(directory, """
+                import importlib.metadata as md, os, sys
+                site = [p for p in sys.path if p.endswith("site-packages")][0]
+                broken = [d for d in os.listdir(site) if d.endswith(".dist-info") and not os.path.exists(os.path.join(site, d, "RECORD"))]
+                import flask, pytest, markupsafe._speedups
+                print(broken, len(list(md.distributions())))
+                """)
+            #expect(check.output == "[] 11\n", "after a kill at \(delay) ms: \(check.output)")
+        }
     }
 
     /// The Flask and pytest stacks from real distributions (MarkupSafe's C extension included)
