@@ -135,6 +135,8 @@ public enum WheelInstaller {
             }
         } catch let error as SimulatedInterruption {
             throw error
+        } catch let error as InstallInterrupted {
+            throw error
         } catch {
             throw error.context("Failed to install: \(described)")
         }
@@ -286,6 +288,7 @@ struct InstallTransaction {
     }
 
     private func checkInterruption() throws {
+        if let signal = InstallInterruption.signal { throw InstallInterrupted(signal: signal) }
         if let interruptAfter, placed.count >= interruptAfter { throw SimulatedInterruption() }
     }
 

@@ -142,6 +142,45 @@ import Testing
         #expect(dependenciesOnly.stderr.contains(" + beta==2.0"))
     }
 
+    /// SIGINT or SIGTERM during installing: the wheels in flight roll back, so no distribution
+    /// is left half there (no `.dist-info` without its RECORD), and the next sync only adds.
+    @Test(.enabled(if: EndToEndTests.executable != nil, "the `suv` executable was not built next to the tests"),
+          arguments: [SIGINT, SIGTERM])
+    func anInterruptedSyncLeavesNothingHalfInstalled(_ signalNumber: Int32) async throws {
+        let server = try LocalIndexServer(root: try RealWheelsIndex.url().path)
+        let index = server.url("/simple/")
+        let directory = try project("interrupted\(signalNumber)", dependencies: #""flask", "pytest""#)
+        #expect(await sync(directory, index: index, ["--python", "3.12"]).status == 0)
+        let executable = try #require(EndToEndTests.executable)
+        for delay in [10, 25, 45, 70] {
+            try FileManager.default.removeItem(atPath: directory + "/.venv")
+            let process = Process()
+            process.executableURL = executable
+            process.arguments = ["sync", "--directory", directory, "--index-url", index, "--python", "3.12", "-q"]
+            process.environment = environment
+            try process.run()
+            try await Task.sleep(for: .milliseconds(delay))
+            kill(process.processIdentifier, signalNumber)
+            process.waitUntilExit()
+            let stopped = process.terminationReason == .uncaughtSignal
+            #expect(stopped || process.terminationStatus == 0, "exit \(process.terminationStatus)")
+            // A signal before the environment existed leaves nothing to look at.
+            guard FileManager.default.fileExists(atPath: directory + "/.venv/bin/python") else {
+                #expect(await sync(directory, index: index, ["--python", "3.12"]).status == 0)
+                continue
+            }
+            let broken = try python(directory, """
+                import os, sys
+                site = [p for p in sys.path if p.endswith("site-packages")][0]
+                print([d for d in os.listdir(site) if d.endswith(".dist-info") and not os.path.exists(os.path.join(site, d, "RECORD"))])
+                """)
+            #expect(broken.output == "[]\n", "after a signal at \(delay) ms: \(broken.output)")
+            let rerun = await sync(directory, index: index, ["--python", "3.12"])
+            #expect(rerun.status == 0, "\(rerun.stderr)")
+            #expect(!rerun.stderr.contains(" - "), "after a signal at \(delay) ms: \(rerun.stderr)")
+        }
+    }
+
     /// A lock naming the canonical index (as committed) installs with `--frozen` through a
     /// declared mirror, the files still checked against the lock's hashes.
     @Test func frozenInstallsGoThroughAMirror() async throws {

@@ -207,9 +207,31 @@ struct EnvironmentSync {
         }
 
         let scheme = InstallScheme(interpreter: environment.interpreter)
+        // From here on SIGINT and SIGTERM stop the sync between distributions: what is being
+        // installed rolls back, so each distribution is fully there or fully absent.
+        let previousInterrupt = signal(SIGINT) { InstallInterruption.request(signal: $0) }
+        let previousTerminate = signal(SIGTERM) { InstallInterruption.request(signal: $0) }
+        defer {
+            signal(SIGINT, previousInterrupt)
+            signal(SIGTERM, previousTerminate)
+        }
+        do {
+            try await applyChanges(removals: removals, wanted: wanted, unpacked: unpacked, scheme: scheme)
+        } catch let interrupted as InstallInterrupted {
+            // Die of the signal, as the shell expects, once the in-flight installs rolled back.
+            signal(interrupted.signal, SIG_DFL)
+            kill(getpid(), interrupted.signal)
+            throw interrupted
+        }
+    }
+
+    private func applyChanges(removals: [InstalledDistribution], wanted: [(position: Int, item: LockInstallPlan.Item)],
+                              unpacked: [Int: UnpackedWheel], scheme: InstallScheme) async throws {
+        let sitePackages = environment.environment.sitePackages
         if !removals.isEmpty {
             let uninstallStarted = ContinuousClock.now
             for distribution in removals {
+                if let signal = InstallInterruption.signal { throw InstallInterrupted(signal: signal) }
                 switch distribution.kind {
                 case .distInfo where distribution.isBroken:
                     // An install that never finished: no RECORD to follow; the reinstall below
