@@ -65,19 +65,11 @@ enum POSIX {
 
     /// The names in directory `path` (without `.` and `..`), sorted; `[]` when it is missing.
     static func entries(_ path: String) throws(CacheError) -> [String] {
-        guard let stream = opendir(path) else {
+        guard let names = DirectoryListing.names(path) else {
             if errno == ENOENT || errno == ENOTDIR { return [] }
             throw failure("read directory", path)
         }
-        defer { closedir(stream) }
-        var names: [String] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names.sorted()
+        return names
     }
 
     /// Renames `source` to `destination` atomically (`rename(2)`).

@@ -67,39 +67,27 @@ enum FileSystem {
 
     /// The names in `path` without `.` and `..`, sorted; `[]` when missing.
     static func entries(_ path: String) throws(InstallerError) -> [String] {
-        guard let stream = opendir(path) else {
+        guard let names = DirectoryListing.names(path) else {
             if errno == ENOENT || errno == ENOTDIR { return [] }
             throw failure("read directory", path)
         }
-        defer { closedir(stream) }
-        var names: [String] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names.sorted()
+        return names
     }
 
     /// The entries of `path` with whether each is a directory (from the directory listing's
     /// type where the file system gives it, else from `lstat`); `[]` when missing.
     static func typedEntries(_ path: String) throws(InstallerError) -> [(name: String, isDirectory: Bool)] {
-        guard let stream = opendir(path) else {
+        guard let entries = DirectoryListing.entries(path) else {
             if errno == ENOENT || errno == ENOTDIR { return [] }
             throw failure("read directory", path)
         }
-        defer { closedir(stream) }
         var result: [(name: String, isDirectory: Bool)] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
-            if name == "." || name == ".." { continue }
-            switch Int32(entry.pointee.d_type) {
-            case Int32(DT_DIR): result.append((name, true))
-            case Int32(DT_REG), Int32(DT_LNK): result.append((name, false))
-            default:
+        result.reserveCapacity(entries.count)
+        for (name, kind) in entries {
+            switch kind {
+            case .directory: result.append((name, true))
+            case .file, .symbolicLink: result.append((name, false))
+            case .other, .unknown:
                 guard let info = try lstatIfPresent(path + "/" + name) else { continue }
                 result.append((name, isDirectory(info)))
             }

@@ -342,16 +342,7 @@ public struct InterpreterFinder: Sendable {
     }
 
     static func directoryEntries(_ directory: String) -> [String] {
-        guard let handle = opendir(directory) else { return [] }
-        defer { closedir(handle) }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name != ".", name != ".." { names.append(name) }
-        }
-        return names.sorted()
+        DirectoryListing.entries(directory).map { $0.map(\.name).sorted() } ?? []
     }
 }
 

@@ -144,16 +144,7 @@ enum FileSystem {
     }
 
     static func entries(_ directory: String) -> [String] {
-        guard let handle = opendir(directory) else { return [] }
-        defer { closedir(handle) }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name != ".", name != ".." { names.append(name) }
-        }
-        return names
+        DirectoryListing.entries(directory)?.map(\.name) ?? []
     }
 
     static func failure(_ path: String, _ operation: String) -> VirtualEnvironmentError {

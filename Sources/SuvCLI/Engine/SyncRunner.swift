@@ -236,7 +236,8 @@ struct EnvironmentSync {
                 case .distInfo where distribution.isBroken:
                     // An install that never finished: no RECORD to follow; the reinstall below
                     // overwrites what it left.
-                    try Self.removeTree(distribution.path)
+                    let code = DirectoryListing.removeTree(distribution.path)
+                    if code != 0 { throw SyncError.removal(path: distribution.path, reason: String(cString: strerror(code))) }
                 case .distInfo:
                     _ = try WheelUninstaller.uninstall(distInfo: distribution.path, scheme: scheme)
                 default:
@@ -291,35 +292,19 @@ struct EnvironmentSync {
         for item in added { lines.append((item.name, 1, " + \(item.name)==\(item.version ?? "")")) }
         return lines.sorted { ($0.name, $0.order) < ($1.name, $1.order) }.map(\.text)
     }
-
-    static func removeTree(_ path: String) throws {
-        // A directory tree: remove children first.
-        if let directory = opendir(path) {
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
-                if name == "." || name == ".." { continue }
-                let child = path + "/" + name
-                var status = stat()
-                if lstat(child, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
-                    try removeTree(child)
-                } else {
-                    unlink(child)
-                }
-            }
-        }
-        rmdir(path)
-    }
 }
 
 /// What sync cannot do yet.
 enum SyncError: SuvError, Equatable {
     case buildNeeded(name: String, version: String, what: String)
+    case removal(path: String, reason: String)
 
     var message: String {
         switch self {
         case .buildNeeded(let name, let version, let what):
             "Installing `\(name)==\(version)` needs \(what) built, and building is not supported by suv yet"
+        case .removal(let path, let reason):
+            "Failed to remove `\(path)`: \(reason)"
         }
     }
 
@@ -327,6 +312,8 @@ enum SyncError: SuvError, Equatable {
         switch self {
         case .buildNeeded(_, _, let what):
             what == "a local project" ? ["Use `--no-install-project` to install only the dependencies."] : []
+        case .removal:
+            []
         }
     }
 
