@@ -191,16 +191,9 @@ struct EnvironmentSync {
             }
         }
         if !missing.isEmpty {
-            let files = try await WheelFetcher(session: session).fetch(missing.map(\.item))
-            try await withThrowingTaskGroup(of: (Int, UnpackedWheel).self) { group in
-                for (offset, entry) in missing.enumerated() {
-                    guard let path = files[offset] else { continue }
-                    guard case .wheel(let artifact) = entry.item.artifact else { continue }
-                    let digest = Self.sha256(artifact)
-                    group.addTask { (entry.position, try await cache.unpack(wheelPath: path, hash: digest, filename: artifact.filename)) }
-                }
-                for try await (position, wheel) in group { unpacked[position] = wheel }
-            }
+            // Each wheel is unpacked as soon as it is downloaded, while the others download.
+            let fetched = try await WheelFetcher(session: session).fetchAndUnpack(missing, into: cache)
+            unpacked.merge(fetched) { _, new in new }
             let count = missing.count
             context.printer.info(context.printer.stderrPaint.dimmed(
                 "Prepared \(count) \(count == 1 ? "package" : "packages") in \(ElapsedFormat.format(prepareStarted.duration(to: .now)))"))

@@ -1,4 +1,6 @@
 import Cache
+import Installer
+import Hashing
 import IndexClient
 import Lockfile
 import PackagingTypes
@@ -29,6 +31,28 @@ struct WheelFetcher {
                 if let (position, path) = result { paths[position] = path }
             }
             return paths
+        }
+    }
+
+    /// Downloads and unpacks each wheel in one task, so unpacking overlaps the other
+    /// downloads; the unpacked wheels by item position.
+    func fetchAndUnpack(_ items: [(position: Int, item: LockInstallPlan.Item)], into cache: WheelCache) async throws -> [Int: UnpackedWheel] {
+        try await withThrowingTaskGroup(of: (Int, UnpackedWheel)?.self) { group in
+            for (position, item) in items {
+                guard case .wheel(let artifact) = item.artifact else { continue }
+                group.addTask {
+                    let path = try await fetch(artifact, of: item)
+                    let digest = artifact.hash.flatMap { hash -> SHA256Digest? in
+                        hash.hasPrefix("sha256:") ? SHA256Digest(hex: hash.dropFirst("sha256:".count)) : nil
+                    }
+                    return (position, try await cache.unpack(wheelPath: path, hash: digest, filename: artifact.filename))
+                }
+            }
+            var unpacked: [Int: UnpackedWheel] = [:]
+            for try await result in group {
+                if let (position, wheel) = result { unpacked[position] = wheel }
+            }
+            return unpacked
         }
     }
 
