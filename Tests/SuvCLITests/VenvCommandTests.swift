@@ -86,9 +86,27 @@ import Testing
         #expect(missing.stderr == "error: No interpreter found for Python 3.7 in managed installations or search path\n")
         let path = await suv(["venv", "--python", "/nope"])
         #expect(path.stderr == "error: No interpreter found at path `/nope`\n")
-        let seed = await suv(["venv", "--seed", "s"])
-        #expect(seed.status == 2)
-        #expect(seed.stderr == "error: `suv venv --seed` is not implemented yet\n")
+    }
+
+    /// `--seed` installs pip from the configured index (here the real distributions served on
+    /// loopback), as uv seeds a Python 3.12 environment.
+    @Test(.enabled(if: available)) func seededEnvironmentsHavePip() async throws {
+        let server = try LocalIndexServer(root: try RealWheelsIndex.url().path)
+        let seeded = await suv(["venv", "--seed", "--python", "3.12", "--index-url", server.url("/simple/"), "s"])
+        #expect(seeded.status == 0, "\(seeded.stderr)")
+        #expect(seeded.stderr.contains("Creating virtual environment with seed packages at: s\n + pip==24.2\n"), "\(seeded.stderr)")
+        let directory = tree.path("work")
+        let config = try String(contentsOfFile: directory + "/s/pyvenv.cfg", encoding: .utf8)
+        #expect(config.contains("seed = true\n"))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: directory + "/s/bin/python")
+        process.arguments = ["-m", "pip", "--version"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(output.hasPrefix("pip 24.2 from " + directory + "/s/lib/python3.12/site-packages/pip"), "\(output)")
     }
 
     @Test(.enabled(if: available)) func pythonFindListDir() async throws {

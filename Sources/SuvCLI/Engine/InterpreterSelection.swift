@@ -47,8 +47,3 @@ struct InterpreterSelection {
         return try file?.first.map { try InterpreterRequest.parse($0) }
     }
 }
-
-/// `--seed` needs the installer, which is not written yet.
-struct SeedNotImplemented: SuvError {
-    var message: String { "`suv venv --seed` is not implemented yet" }
-}

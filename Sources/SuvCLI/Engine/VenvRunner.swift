@@ -11,7 +11,6 @@ extension Venv {
     package func run(context: CommandContext) async throws {
         let request = try request(environment: context.environment)
         context.warn(request.warnings)
-        if request.seed { throw SeedNotImplemented() }
         let cwd = CacheCommandSupport.currentDirectory(settings: context.settings)
 
         // The project (if any) supplies `requires-python` and the default location.
@@ -37,7 +36,7 @@ extension Venv {
         let pathText = Self.trimmingTrailingSlashes(given ?? defaultPath)
         let root = ExecutablePath.absolute(pathText, relativeTo: cwd)
         let display = pathText.hasPrefix("/") ? DisplayPath.user(root, workingDirectory: cwd) : pathText
-        context.printer.info("Creating virtual environment at: \(context.printer.stderrPaint.cyan(display))")
+        context.printer.info("Creating virtual environment \(request.seed ? "with seed packages " : "")at: \(context.printer.stderrPaint.cyan(display))")
 
         // uv: the prompt is `--prompt` (`.` for the current folder's name); without a path
         // argument, the current folder's name.
@@ -56,6 +55,12 @@ extension Venv {
             try VirtualEnvironmentCreator.create(VirtualEnvironmentPlan(options), existing: policy, displayPath: display)
         } catch {
             throw ContextError("Failed to create virtual environment", underlying: error)
+        }
+
+        if request.seed {
+            let session = try await IndexSession.open(global: global, context: context, index: request.index, refresh: RefreshSettings())
+            defer { session.close() }
+            try await VenvSeeder(session: session, context: context).seed(environmentRoot: root, base: found.info)
         }
 
         let scripts = (display.isEmpty ? "." : display) + "/bin"
