@@ -124,6 +124,16 @@ let package = Package(
             dependencies: ["SuvBasics", "Zip", "Hashing", "Cache", "Python", "PackagingTypes", "PEP440"]
         ),
 
+        // MARK: L8 — building
+
+        /// PEP 517/660 builds with isolation: `[build-system]`, a temporary environment over the
+        /// target interpreter, requirements through a caller's installer, hooks through an
+        /// embedded Python shim; sdists unpacked; built wheels cached by the sdist's hash.
+        .target(
+            name: "Build",
+            dependencies: ["SuvBasics", "PEP508", "PyProject", "Python", "VirtualEnv", "Installer", "Tarball", "Zip", "Cache"]
+        ),
+
         // MARK: L9 — projects
 
         /// Projects and their locks: project inputs, `uv.lock` from a universal resolution.
@@ -140,7 +150,7 @@ let package = Package(
             dependencies: [
                 "SuvBasics", "Console", "PyProject", "TOML", "HTTP", "Cache", "Settings", "PEP440", "PEP508",
                 "PackagingTypes", "Python", "IndexClient", "RequirementsTxt", "Resolver", "Resolution", "Distribution",
-                "Lockfile", "Project", "VirtualEnv", "Installer",
+                "Lockfile", "Project", "VirtualEnv", "Installer", "Build", "Tarball",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -196,6 +206,7 @@ let package = Package(
             name: "InstallerTests",
             dependencies: ["Installer", "Cache", "Hashing", "Python", "Zip", "PackagingTypes", "SuvTestSupport"]
         ),
+        .testTarget(name: "BuildTests", dependencies: ["Build", "Python", "PEP508", "SuvTestSupport"]),
         .testTarget(name: "SuvCLITests", dependencies: ["SuvCLI", "Console", "SuvTestSupport"]),
     ]
 )

@@ -12,9 +12,12 @@ public struct RegistryDistributionSource: DistributionSource {
     public let registry: RegistryClient
     private let indexes: [String: ConfiguredIndex]
     private let sourceMetadata = SourceMetadataReader()
+    /// Builds source distributions whose `PKG-INFO` is not static; without one they fail.
+    public let builder: (any SourceDistributionBuilder)?
 
-    public init(registry: RegistryClient, locations: IndexLocations) {
+    public init(registry: RegistryClient, locations: IndexLocations, builder: (any SourceDistributionBuilder)? = nil) {
         self.registry = registry
+        self.builder = builder
         var indexes: [String: ConfiguredIndex] = [:]
         for index in locations.searchOrder + locations.findLinks where indexes[index.url.string] == nil {
             indexes[index.url.string] = index
@@ -48,8 +51,19 @@ public struct RegistryDistributionSource: DistributionSource {
             return try await registry.metadata(for: file.file, package: package, index: index)
         }
         let path = try await registry.download(file.file, package: package, index: index)
-        return try await sourceMetadata.read(path: path, filename: file.file.filename)
+        do {
+            return try await sourceMetadata.read(path: path, filename: file.file.filename)
+        } catch DistributionError.sourceNeedsBuild(let filename, let reason) {
+            guard let builder else { throw DistributionError.sourceNeedsBuild(filename: filename, reason: reason) }
+            return try await builder.metadata(ofSourceDistributionAt: path, file: file.file, package: package)
+        }
     }
+}
+
+/// Gets the metadata of a source distribution by building it (PEP 517), for the ones whose
+/// `PKG-INFO` is older than Metadata 2.2 or declares dynamic fields.
+public protocol SourceDistributionBuilder: Sendable {
+    func metadata(ofSourceDistributionAt path: String, file: SimpleFile, package: PackageName) async throws -> CoreMetadata
 }
 
 /// Reads (once per file) the static metadata of a downloaded source distribution.

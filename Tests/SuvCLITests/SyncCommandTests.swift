@@ -126,7 +126,9 @@ import Testing
         #expect(try python(directory, "import epsilon").status != 0)
     }
 
-    @Test func aPackagedProjectNeedsABuildForNow() async throws {
+    /// A packaged project whose build requirements cannot be resolved fails to build, naming
+    /// the project; `--no-install-project` still installs its dependencies.
+    @Test func aPackagedProjectsBuildRequirementsMustResolve() async throws {
         let server = try LocalIndexServer(root: try FixtureIndex.url().path)
         let directory = try project("packaged", dependencies: #""beta""#, extra: """
 
@@ -136,10 +138,101 @@ import Testing
             """)
         let result = await sync(directory, index: server.url("/simple/"))
         #expect(result.status != 0)
-        #expect(result.stderr.contains("`packaged==0.1.0`"), "\(result.stderr)")
+        #expect(result.stderr.contains("error: Failed to build `packaged @ file://\(directory)`"), "\(result.stderr)")
+        #expect(result.stderr.contains("Failed to install requirements from `build-system.requires`"), "\(result.stderr)")
         let dependenciesOnly = await sync(directory, index: server.url("/simple/"), ["--no-install-project"])
         #expect(dependenciesOnly.status == 0, "\(dependenciesOnly.stderr)")
         #expect(dependenciesOnly.stderr.contains(" + beta==2.0"))
+    }
+
+    /// docopt is published only as a source archive whose `PKG-INFO` (Metadata 1.1) is not
+    /// static: locking builds it (setuptools' legacy backend, from the loopback index) and the
+    /// sync installs the built wheel from the cache; a new environment needs no new build.
+    @Test func anSdistOnlyDependencyIsBuilt() async throws {
+        let server = try LocalIndexServer(root: try RealWheelsIndex.url().path)
+        let index = server.url("/simple/")
+        let directory = try project("usesdocopt", dependencies: #""docopt""#)
+        let first = await sync(directory, index: index, ["--python", "3.12"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.hasSuffix(" + docopt==0.6.2\n"), "\(first.stderr)")
+        let imported = try python(directory, "import docopt, importlib.metadata as m; print(docopt.__version__, m.distribution('docopt').read_text('direct_url.json'))")
+        #expect(imported.output.hasSuffix("0.6.2 None\n"), "\(imported.output)")
+        #expect(await sync(directory, index: index).stderr.contains("Checked 1 package"))
+        try FileManager.default.removeItem(atPath: directory + "/.venv")
+        let again = await sync(directory, index: index, ["--python", "3.12"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(!again.stderr.contains("Building"), "\(again.stderr)")
+        #expect(try python(directory, "import docopt").status == 0)
+    }
+
+    /// A project with a setuptools `[build-system]` is installed editable, as uv installs it:
+    /// `direct_url.json` names its folder, edits to its sources show without a new sync, and a
+    /// second sync only checks.
+    @Test func aPackagedProjectIsInstalledEditable() async throws {
+        let server = try LocalIndexServer(root: try RealWheelsIndex.url().path)
+        let index = server.url("/simple/")
+        let directory = try project("editapp", dependencies: #""iniconfig""#, extra: """
+
+            [build-system]
+            requires = ["setuptools"]
+            build-backend = "setuptools.build_meta"
+            """)
+        _ = try tree.write("editapp/src/editapp/__init__.py", "VALUE = 1\n")
+        let first = await sync(directory, index: index, ["--python", "3.12"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("   Building editapp @ file://\(directory)\n      Built editapp @ file://\(directory)\n"), "\(first.stderr)")
+        #expect(first.stderr.hasSuffix(" + editapp==0.1.0 (from file://\(directory))\n + iniconfig==2.0.0\n"), "\(first.stderr)")
+        #expect(try python(directory, "import editapp; print(editapp.VALUE)").output == "1\n")
+        let sitePackages = directory + "/.venv/lib/python3.12/site-packages"
+        let directURL = try String(contentsOfFile: sitePackages + "/editapp-0.1.0.dist-info/direct_url.json", encoding: .utf8)
+        #expect(directURL == #"{"url":"file://\#(directory)","dir_info":{"editable":true}}"#)
+        #expect(try String(contentsOfFile: sitePackages + "/editapp-0.1.0.dist-info/INSTALLER", encoding: .utf8) == "suv")
+        _ = try tree.write("editapp/src/editapp/__init__.py", "VALUE = 2\n")
+        #expect(try python(directory, "import editapp; print(editapp.VALUE)").output == "2\n")
+        let second = await sync(directory, index: index)
+        #expect(second.stderr.contains("Checked 2 packages"), "\(second.stderr)")
+        // Even without the remembered verdict, the installed editable counts as up to date.
+        try FileManager.default.removeItem(atPath: tree.path("cache/locks-v0"))
+        let rechecked = await sync(directory, index: index, ["--reinstall-package", "iniconfig"])
+        #expect(rechecked.status == 0, "\(rechecked.stderr)")
+        #expect(!rechecked.stderr.contains("editapp"), "\(rechecked.stderr)")
+    }
+
+    /// A backend that fails: its output is shown under uv's causes, and nothing in the
+    /// environment changes (the new dependency is not installed, the old ones stay).
+    @Test func aFailingBuildShowsTheBackendsOutputAndChangesNothing() async throws {
+        let server = try LocalIndexServer(root: try RealWheelsIndex.url().path)
+        let index = server.url("/simple/")
+        let backend = """
+
+            [build-system]
+            requires = []
+            build-backend = "broken_backend"
+            backend-path = ["."]
+            """
+        let directory = try project("broken", dependencies: #""iniconfig""#, extra: backend)
+        _ = try tree.write("broken/broken_backend.py", """
+            import sys
+            def build_editable(wheel_directory, config_settings=None, metadata_directory=None):
+                print("backend output line")
+                print("backend error line", file=sys.stderr)
+                raise RuntimeError("this backend cannot build")
+            """)
+        #expect(await sync(directory, index: index, ["--python", "3.12", "--no-install-project"]).status == 0)
+        _ = try project("broken", dependencies: #""iniconfig", "colorama""#, extra: backend)
+        let failed = await sync(directory, index: index)
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("""
+            error: Failed to build `broken @ file://\(directory)`
+              cause: The build backend returned an error
+              cause: Call to `broken_backend.build_editable` failed (exit status: 1)
+            """), "\(failed.stderr)")
+        #expect(failed.stderr.contains("backend output line"))
+        #expect(failed.stderr.contains("backend error line"))
+        #expect(failed.stderr.contains("RuntimeError: this backend cannot build"))
+        #expect(failed.stderr.contains("hint: Build failures usually indicate a problem with the package or the build environment"))
+        #expect(try python(directory, "import iniconfig").status == 0)
+        #expect(try python(directory, "import colorama").status != 0)
     }
 
     /// SIGINT or SIGTERM during installing: the wheels in flight roll back, so no distribution

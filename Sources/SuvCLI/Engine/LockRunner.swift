@@ -122,7 +122,9 @@ struct LockEngine {
             resolution: request.resolver.resolution ?? session.settings.settings.resolution,
             pythonRequirementText: workspace.lockRequiresPython)
         options.localPackages = workspace.localPackages
-        let source = RegistryDistributionSource(registry: session.registry, locations: session.settings.indexes)
+        let source = RegistryDistributionSource(
+            registry: session.registry, locations: session.settings.indexes,
+            builder: SdistMetadataBuilder(session: session, context: context, interpreter: interpreter.info))
         let environments = try workspace.environments.map { text in
             do {
                 return NormalizedMarker(try MarkerTree(parsing: text))

@@ -1,10 +1,12 @@
 import Glibc
+import Build
 import Cache
 import Console
 import Hashing
 import Installer
 import Lockfile
 import PackagingTypes
+import PEP440
 import Project
 import Python
 import SuvBasics
@@ -78,7 +80,7 @@ extension Sync {
             lock: lock, selection: selection,
             markers: prepared.interpreter.markers, tags: prepared.interpreter.tagEnvironment.supportedTags())
         try await EnvironmentSync(
-            plan: plan, environment: prepared, session: session, context: context, exact: request.exact,
+            plan: plan, environment: prepared, workspaceRoot: project.root, session: session, context: context, exact: request.exact,
             linkMode: request.installer.linkMode.flatMap { Installer.LinkMode(rawValue: $0.rawValue) } ?? .clone,
             reinstall: request.installer.reinstall ? .all : .packages(Set(request.installer.reinstallPackages.map(PackageName.init))),
             compileBytecode: request.installer.compileBytecode, dryRun: request.dryRun
@@ -129,6 +131,8 @@ struct EnvironmentSync {
 
     let plan: LockInstallPlan
     let environment: ProjectEnvironment.Prepared
+    /// What the lock's local paths (editable and directory sources) are relative to.
+    let workspaceRoot: String
     let session: IndexSession
     let context: CommandContext
     let exact: Bool
@@ -150,7 +154,8 @@ struct EnvironmentSync {
         for (position, item) in plan.items.enumerated() {
             planned.insert(item.name)
             let existing = installedByName[item.name] ?? []
-            if existing.count == 1, let current = existing.first, Self.satisfies(current, item), !reinstall.contains(item.name) { continue }
+            if existing.count == 1, let current = existing.first, Self.satisfies(current, item, workspaceRoot: workspaceRoot),
+               !reinstall.contains(item.name) { continue }
             wanted.append((position, item))
             removals += existing
         }
@@ -164,37 +169,95 @@ struct EnvironmentSync {
             return
         }
         for (_, item) in wanted {
-            switch item.artifact {
-            case .wheel: continue
-            case .sdist:
-                throw SyncError.buildNeeded(name: item.name.description, version: item.version ?? "", what: "a source distribution")
-            case .editable, .directory:
-                throw SyncError.buildNeeded(name: item.name.description, version: item.version ?? "", what: "a local project")
+            // Only `.tar.gz`, `.tar` and `.zip` source distributions are unpacked for building.
+            if case .sdist(let artifact) = item.artifact, !Self.isBuildableArchive(artifact.filename) {
+                throw SyncError.unbuildableArchive(name: item.name.description, version: item.version ?? "", filename: artifact.filename)
             }
         }
         if dryRun {
-            for line in Self.changeLines(removed: removals, added: wanted.map(\.item)) { context.printer.info(line) }
+            for line in Self.changeLines(removed: removals, added: wanted.map(\.item), workspaceRoot: workspaceRoot) { context.printer.info(line) }
             return
         }
 
         // Prepare: download what is not unpacked yet, unpack.
         let prepareStarted = ContinuousClock.now
         let cache = WheelCache(store: session.cache)
+        let builtWheels = BuiltWheelCache(store: session.cache)
         var unpacked: [Int: UnpackedWheel] = [:]
+        var directURLs: [Int: DirectURL] = [:]
         var missing: [(position: Int, item: LockInstallPlan.Item)] = []
+        var builtFromCache: [Int: String] = [:]
+        var localBuilds: [(position: Int, item: LockInstallPlan.Item)] = []
         for (position, item) in wanted {
-            guard case .wheel(let artifact) = item.artifact, let filename = try? WheelFilename(parsing: artifact.filename) else { continue }
-            if let digest = Self.sha256(artifact), let hit = cache.cached(filename: filename, hash: digest) {
-                unpacked[position] = hit
-            } else {
-                missing.append((position, item))
+            switch item.artifact {
+            case .wheel(let artifact):
+                guard let filename = try? WheelFilename(parsing: artifact.filename) else { continue }
+                if let digest = Self.sha256(artifact), let hit = cache.cached(filename: filename, hash: digest) {
+                    unpacked[position] = hit
+                } else {
+                    missing.append((position, item))
+                }
+            case .sdist(let artifact):
+                if let digest = Self.sha256(artifact), let hit = builtWheels.cached(name: item.name, sdistSHA256: digest.hex) {
+                    builtFromCache[position] = hit
+                } else {
+                    missing.append((position, item))
+                }
+            case .editable, .directory:
+                localBuilds.append((position, item))
             }
         }
-        if !missing.isEmpty {
+        if !missing.isEmpty || !builtFromCache.isEmpty || !localBuilds.isEmpty {
+            let fetcher = WheelFetcher(session: session)
+            let sdistItems = missing.filter { if case .sdist = $0.item.artifact { true } else { false } }
+            let wheelItems = missing.filter { if case .wheel = $0.item.artifact { true } else { false } }
+            let sdistFiles = sdistItems.isEmpty ? [:] : try await fetcher.fetch(sdistItems.map(\.item))
+            let sdists = sdistItems.enumerated().compactMap { offset, entry in
+                sdistFiles[offset].map { (position: entry.position, item: entry.item, path: $0) }
+            }
             // Each wheel is unpacked as soon as it is downloaded, while the others download.
-            let fetched = try await WheelFetcher(session: session).fetchAndUnpack(missing, into: cache)
-            unpacked.merge(fetched) { _, new in new }
-            let count = missing.count
+            if !wheelItems.isEmpty {
+                unpacked.merge(try await fetcher.fetchAndUnpack(wheelItems, into: cache)) { _, new in new }
+            }
+            // Builds, one at a time, before anything in the environment changes: a failed
+            // build leaves it as it was.
+            let builder = SourceBuilder(
+                interpreter: environment.interpreter, installer: IndexBuildRequirementsInstaller(session: session),
+                scratch: session.cache.bucket(.builds), creator: .init(name: "suv", version: SuvVersion.current),
+                environment: context.environment)
+            for (position, wheel) in builtFromCache {
+                unpacked[position] = try await checkedUnpack(wheel, for: wanted.first { $0.position == position }!.item, cache: cache)
+            }
+            for entry in sdists {
+                guard case .sdist(let artifact) = entry.item.artifact else { continue }
+                let label = "\(entry.item.name)==\(entry.item.version ?? "")"
+                let wheel = try await building(label) {
+                    if let digest = Self.sha256(artifact) {
+                        return try await builtWheels.build(name: entry.item.name, sdistSHA256: digest.hex) { output in
+                            try await builder.build(sdist: entry.path, outputDirectory: output)
+                        }
+                    }
+                    let output = try Self.temporaryFolder(in: session.cache.bucket(.builds))
+                    return try await builder.build(sdist: entry.path, outputDirectory: output)
+                }
+                unpacked[entry.position] = try await checkedUnpack(wheel, for: entry.item, cache: cache)
+            }
+            for entry in localBuilds {
+                let (path, editable): (String, Bool)
+                switch entry.item.artifact {
+                case .editable(let relative): (path, editable) = (Self.absolute(relative, root: workspaceRoot), true)
+                case .directory(let relative): (path, editable) = (Self.absolute(relative, root: workspaceRoot), false)
+                default: continue
+                }
+                let output = try Self.temporaryFolder(in: session.cache.bucket(.builds))
+                defer { _ = DirectoryListing.removeTree(output) }
+                let wheel = try await building("\(entry.item.name) @ \(Self.fileURL(path))") {
+                    try await builder.build(directory: path, target: editable ? .editable : .wheel, outputDirectory: output)
+                }
+                unpacked[entry.position] = try await checkedUnpack(wheel, for: entry.item, cache: cache)
+                directURLs[entry.position] = DirectURL(url: Self.fileURL(path), kind: .directory(editable: editable))
+            }
+            let count = missing.count + builtFromCache.count + localBuilds.count
             context.printer.info(context.printer.stderrPaint.dimmed(
                 "Prepared \(count) \(count == 1 ? "package" : "packages") in \(ElapsedFormat.format(prepareStarted.duration(to: .now)))"))
         }
@@ -209,7 +272,7 @@ struct EnvironmentSync {
             signal(SIGTERM, previousTerminate)
         }
         do {
-            try await applyChanges(removals: removals, wanted: wanted, unpacked: unpacked, scheme: scheme)
+            try await applyChanges(removals: removals, wanted: wanted, unpacked: unpacked, directURLs: directURLs, scheme: scheme)
         } catch let interrupted as InstallInterrupted {
             // Die of the signal, as the shell expects, once the in-flight installs rolled back.
             signal(interrupted.signal, SIG_DFL)
@@ -219,7 +282,7 @@ struct EnvironmentSync {
     }
 
     private func applyChanges(removals: [InstalledDistribution], wanted: [(position: Int, item: LockInstallPlan.Item)],
-                              unpacked: [Int: UnpackedWheel], scheme: InstallScheme) async throws {
+                              unpacked: [Int: UnpackedWheel], directURLs: [Int: DirectURL], scheme: InstallScheme) async throws {
         let sitePackages = environment.environment.sitePackages
         if !removals.isEmpty {
             let uninstallStarted = ContinuousClock.now
@@ -243,7 +306,13 @@ struct EnvironmentSync {
         }
         let installStarted = ContinuousClock.now
         let options = InstallOptions(linkMode: linkMode, requested: true, installer: "suv")
-        let toInstall = wanted.compactMap { entry in unpacked[entry.position].map { ($0, options) } }
+        let toInstall = wanted.compactMap { entry in
+            unpacked[entry.position].map { wheel in
+                var options = options
+                options.directURL = directURLs[entry.position]
+                return (wheel, options)
+            }
+        }
         let results = try await WheelInstaller.install(toInstall, into: scheme)
         var warned: Set<String> = []
         for result in results {
@@ -260,17 +329,78 @@ struct EnvironmentSync {
             context.printer.info(context.printer.stderrPaint.dimmed(
                 "Installed \(count) \(count == 1 ? "package" : "packages") in \(ElapsedFormat.format(installStarted.duration(to: .now)))"))
         }
-        for line in Self.changeLines(removed: removals, added: wanted.map(\.item)) { context.printer.info(line) }
+        for line in Self.changeLines(removed: removals, added: wanted.map(\.item), workspaceRoot: workspaceRoot) { context.printer.info(line) }
     }
 
     /// Whether what is installed is the locked distribution: same version, complete, from an
-    /// index (no direct URL) for registry packages.
-    static func satisfies(_ installed: InstalledDistribution, _ item: LockInstallPlan.Item) -> Bool {
+    /// index (no direct URL) for registry packages; for local projects, installed from the same
+    /// folder, editable exactly when the lock says so.
+    static func satisfies(_ installed: InstalledDistribution, _ item: LockInstallPlan.Item, workspaceRoot: String) -> Bool {
         guard !installed.isBroken, installed.version == item.version else { return false }
+        switch item.artifact {
+        case .editable(let path):
+            return installed.directURL == DirectURL(url: fileURL(absolute(path, root: workspaceRoot)), kind: .directory(editable: true)).json
+        case .directory(let path):
+            return installed.directURL == DirectURL(url: fileURL(absolute(path, root: workspaceRoot)), kind: .directory(editable: false)).json
+        case .wheel, .sdist:
+            break
+        }
         switch item.source {
         case .registry: return installed.directURL == nil
         default: return true
         }
+    }
+
+    /// Prints uv's `Building …` / `Built …` around one build; failures become
+    /// `Failed to build `…`` with uv's hint.
+    private func building(_ label: String, _ build: () async throws -> String) async throws -> String {
+        context.printer.info("   Building \(label)")
+        let wheel: String
+        do {
+            wheel = try await build()
+        } catch {
+            throw error.context("Failed to build `\(label)`",
+                                hints: ["Build failures usually indicate a problem with the package or the build environment"])
+        }
+        context.printer.info("      Built \(label)")
+        return wheel
+    }
+
+    /// Unpacks a built wheel, checking it is the locked name and version.
+    private func checkedUnpack(_ wheel: String, for item: LockInstallPlan.Item, cache: WheelCache) async throws -> UnpackedWheel {
+        let unpacked = try await cache.unpack(wheelPath: wheel)
+        let version = unpacked.filename.version.description
+        if unpacked.filename.name != item.name || (item.version.map { $0 != version && PEP440.Version($0) != unpacked.filename.version } ?? false) {
+            throw SyncError.builtMismatch(name: item.name.description, version: item.version ?? "",
+                                          builtName: unpacked.filename.name.description, builtVersion: version)
+        }
+        return unpacked
+    }
+
+    static func isBuildableArchive(_ filename: String) -> Bool {
+        let lowercased = filename.lowercased()
+        return [".tar.gz", ".tgz", ".tar", ".zip"].contains { lowercased.hasSuffix($0) }
+    }
+
+    /// A lock path (relative to the workspace root, or absolute), normalized.
+    static func absolute(_ path: String, root: String) -> String {
+        WorkspacePaths.normalize(path.hasPrefix("/") ? path : root + "/" + path)
+    }
+
+    /// `file://` and the percent-encoded absolute path.
+    static func fileURL(_ path: String) -> String {
+        "file://" + PercentEncoding.encodePath(path)
+    }
+
+    static func temporaryFolder(in parent: String) throws -> String {
+        var current = ""
+        for component in parent.split(separator: "/") {
+            current += "/" + component
+            if mkdir(current, 0o755) != 0 && errno != EEXIST { throw SyncError.io(path: current, errno: errno) }
+        }
+        let path = parent + "/wheel-" + RandomName.suffix()
+        guard mkdir(path, 0o755) == 0 else { throw SyncError.io(path: path, errno: errno) }
+        return path
     }
 
     static func sha256(_ artifact: LockArtifact) -> SHA256Digest? {
@@ -278,37 +408,45 @@ struct EnvironmentSync {
         return SHA256Digest(hex: hash.dropFirst("sha256:".count))
     }
 
-    /// ` - name==old` and ` + name==new`, by name, removals first, as uv lists them.
-    static func changeLines(removed: [InstalledDistribution], added: [LockInstallPlan.Item]) -> [String] {
+    /// ` - name==old` and ` + name==new`, by name, removals first, as uv lists them; local
+    /// projects with ` (from file:///…)`.
+    static func changeLines(removed: [InstalledDistribution], added: [LockInstallPlan.Item], workspaceRoot: String) -> [String] {
         var lines: [(name: PackageName, order: Int, text: String)] = []
         for distribution in removed { lines.append((distribution.name, 0, " - \(distribution.name)==\(distribution.version)")) }
-        for item in added { lines.append((item.name, 1, " + \(item.name)==\(item.version ?? "")")) }
+        for item in added {
+            var text = " + \(item.name)==\(item.version ?? "")"
+            switch item.artifact {
+            case .editable(let path), .directory(let path): text += " (from \(fileURL(absolute(path, root: workspaceRoot))))"
+            case .wheel, .sdist: break
+            }
+            lines.append((item.name, 1, text))
+        }
         return lines.sorted { ($0.name, $0.order) < ($1.name, $1.order) }.map(\.text)
     }
 }
 
-/// What sync cannot do yet.
+/// Why a sync stopped.
 enum SyncError: SuvError, Equatable {
-    case buildNeeded(name: String, version: String, what: String)
+    case unbuildableArchive(name: String, version: String, filename: String)
     case removal(path: String, reason: String)
+    case builtMismatch(name: String, version: String, builtName: String, builtVersion: String)
+    case io(path: String, errno: Int32)
 
     var message: String {
         switch self {
-        case .buildNeeded(let name, let version, let what):
-            "Installing `\(name)==\(version)` needs \(what) built, and building is not supported by suv yet"
+        case .unbuildableArchive(let name, let version, let filename):
+            "Failed to build `\(name)==\(version)`: `\(filename)` is not a `.tar.gz`, `.tar` or `.zip` source distribution"
         case .removal(let path, let reason):
             "Failed to remove `\(path)`: \(reason)"
+        case .builtMismatch(let name, let version, let builtName, let builtVersion):
+            "The wheel built for `\(name)==\(version)` is `\(builtName)==\(builtVersion)`"
+        case .io(let path, let code):
+            "Failed to create `\(path)`: \(String(cString: strerror(code)))"
         }
     }
 
-    var hints: [String] {
-        switch self {
-        case .buildNeeded(_, _, let what):
-            what == "a local project" ? ["Use `--no-install-project` to install only the dependencies."] : []
-        case .removal:
-            []
-        }
+    var kind: ErrorKind {
+        if case .io = self { return .error }
+        return .failure
     }
-
-    var kind: ErrorKind { .failure }
 }
