@@ -106,7 +106,7 @@ enum FileSystem {
             }
         }
         try visit("")
-        return result.sorted { Array($0.utf8).lexicographicallyPrecedes($1.utf8) }
+        return result.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     /// The whole file.

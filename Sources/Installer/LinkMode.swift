@@ -10,11 +10,12 @@ import Darwin
 /// `UV_LINK_MODE`).
 public enum LinkMode: String, Sendable, CaseIterable {
     /// Copy-on-write clones (`ioctl(FICLONE)`); where the filesystem cannot, hard links, then
-    /// copies. The default, as in uv on Linux and macOS.
+    /// copies. The default on macOS, as in uv.
     case clone
     /// Full copies.
     case copy
-    /// Hard links; copies where the filesystem cannot link (another device).
+    /// Hard links; copies where the filesystem cannot link (another device). The default on
+    /// Linux, as in uv.
     case hardlink
     /// Symbolic links to the cache (the environment breaks when the cache is cleaned).
     case symlink
@@ -25,7 +26,14 @@ public enum LinkMode: String, Sendable, CaseIterable {
         self.init(rawValue: argument)
     }
 
-    public static let `default` = LinkMode.clone
+    /// `clone` on macOS, `hardlink` elsewhere, as uv.
+    public static let `default`: LinkMode = {
+        #if os(macOS)
+        .clone
+        #else
+        .hardlink
+        #endif
+    }()
 }
 
 /// What a ``Linker`` fell back to, to be reported once as uv warns.
@@ -66,6 +74,12 @@ struct Linker {
 
     /// Places `source` (a file or symbolic link in the cache) at `destination`.
     mutating func place(_ source: String, at destination: String) throws(InstallerError) {
+        // Hard links need no metadata: one `link` per file (a link to a symbolic link is a
+        // symbolic link with the same target). A failure takes the general path below.
+        if mode == .hardlink, try Self.replace(destination, tolerate: true, { link(source, $0) == 0 ? 0 : errno }) == 0 {
+            proven = true
+            return
+        }
         guard let info = try FileSystem.lstatIfPresent(source) else {
             throw FileSystem.failure("read metadata of", source, code: ENOENT)
         }

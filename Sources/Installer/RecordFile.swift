@@ -20,7 +20,7 @@ public struct RecordEntry: Sendable, Hashable, Comparable, CustomStringConvertib
     /// Ordered by path, then hash, then size: the order uv writes (paths compared byte by byte,
     /// so `../../../bin/x` comes first).
     public static func < (lhs: RecordEntry, rhs: RecordEntry) -> Bool {
-        if lhs.path != rhs.path { return Array(lhs.path.utf8).lexicographicallyPrecedes(rhs.path.utf8) }
+        if lhs.path != rhs.path { return lhs.path.utf8.lexicographicallyPrecedes(rhs.path.utf8) }
         switch (lhs.hash, rhs.hash) {
         case let (left?, right?) where left != right: return left < right
         case (nil, _?): return true
@@ -36,7 +36,12 @@ public struct RecordEntry: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// The CSV line, without its newline.
     public var description: String {
-        [path, hash ?? "", size.map(String.init) ?? ""].map(RecordFile.quoted).joined(separator: ",")
+        var line = RecordFile.quoted(path)
+        line += ","
+        if let hash { line += RecordFile.quoted(hash) }
+        line += ","
+        if let size { line += String(size) }
+        return line
     }
 }
 
@@ -68,6 +73,7 @@ public enum RecordFile {
     /// The file's text: one line per entry in the given order, each ending in `\n`.
     public static func serialize(_ entries: [RecordEntry]) -> String {
         var text = ""
+        text.reserveCapacity(entries.count * 80)
         for entry in entries {
             text += entry.description
             text += "\n"
@@ -77,55 +83,68 @@ public enum RecordFile {
 
     /// `field` quoted when it holds a comma, a quote or a line break (quotes doubled).
     static func quoted(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        guard field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) else {
+            return field
+        }
         return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
     }
 
-    /// The rows of a CSV text with their 1-based line numbers.
+    /// The rows of a CSV text with their 1-based line numbers. Works on the UTF-8 bytes: the
+    /// syntax is ASCII, and fields are decoded once each.
     static func rows(_ text: String) throws(RecordParseError) -> [(Int, [String])] {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lineFeed: UInt8 = 10, carriageReturn: UInt8 = 13
         var rows: [(Int, [String])] = []
         var fields: [String] = []
-        var field: [Character] = []
+        var field: [UInt8] = []
         var inQuotes = false
+        var afterQuote = false
         var line = 1
         var rowLine = 1
-        var afterQuote = false
-        var iterator = text.makeIterator()
-        var pending: Character? = nil
-        func next() -> Character? {
-            if let value = pending { pending = nil; return value }
-            return iterator.next()
+        let bytes = Array(text.utf8)
+        let count = bytes.count
+        var index = 0
+        func endField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+            afterQuote = false
         }
-        while let character = next() {
+        while index < count {
+            let byte = bytes[index]
+            index += 1
             if inQuotes {
-                if character == "\"" {
-                    if let following = next() {
-                        if following == "\"" { field.append("\"") } else { inQuotes = false; afterQuote = true; pending = following }
+                if byte == quote {
+                    if index < count && bytes[index] == quote {
+                        field.append(quote)
+                        index += 1
                     } else {
                         inQuotes = false
+                        afterQuote = true
                     }
                 } else {
-                    if character == "\n" || character == "\r\n" { line += 1 }
-                    field.append(character)
+                    if byte == lineFeed { line += 1 }
+                    field.append(byte)
                 }
                 continue
             }
-            switch character {
-            case ",":
-                fields.append(String(field)); field = []; afterQuote = false
-            case "\n", "\r\n", "\r":
-                fields.append(String(field)); field = []; afterQuote = false
-                rows.append((rowLine, fields)); fields = []
-                line += 1; rowLine = line
-            case "\"" where field.isEmpty && !afterQuote:
+            switch byte {
+            case comma:
+                endField()
+            case lineFeed, carriageReturn:
+                if byte == carriageReturn && index < count && bytes[index] == lineFeed { index += 1 }
+                endField()
+                rows.append((rowLine, fields))
+                fields = []
+                line += 1
+                rowLine = line
+            case quote where field.isEmpty && !afterQuote:
                 inQuotes = true
             default:
-                field.append(character)
+                field.append(byte)
             }
         }
         if inQuotes { throw .unterminatedQuote(line: rowLine) }
         if !field.isEmpty || !fields.isEmpty {
-            fields.append(String(field))
+            fields.append(String(decoding: field, as: UTF8.self))
             rows.append((rowLine, fields))
         }
         return rows

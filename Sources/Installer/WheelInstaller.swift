@@ -40,8 +40,8 @@ public struct InstallResult: Sendable, Equatable {
     public var version: String
     /// The absolute path of the installed `.dist-info` folder.
     public var distInfo: String
-    /// The `RECORD` written, sorted.
-    public var record: [RecordEntry]
+    /// How many lines the `RECORD` written has.
+    public var recordCount: Int
     /// Link-mode fallbacks taken (uv warns once per fallback kind).
     public var fallbacks: [LinkFallback]
 }
@@ -125,7 +125,7 @@ public enum WheelInstaller {
                 _ = utimes(plan.sitePackages, nil)
                 return InstallResult(
                     name: PackageName(info.name), version: info.version, distInfo: plan.sitePackages + "/" + distInfo,
-                    record: record, fallbacks: transaction.linker.fallbacks
+                    recordCount: record.count, fallbacks: transaction.linker.fallbacks
                 )
             } catch let error as SimulatedInterruption {
                 throw error
@@ -283,6 +283,16 @@ struct InstallTransaction {
     private mutating func makeParent(of path: String) throws(InstallerError) {
         let parent = PathArithmetic.parent(path)
         guard !knownDirectories.contains(parent) else { return }
+        // Below a folder already known to be a real folder, one `mkdir` does (files come in
+        // path order, so this is the common case); otherwise walk up with `lstat`.
+        if knownDirectories.contains(PathArithmetic.parent(parent)) {
+            if mkdir(parent, 0o777) == 0 {
+                createdDirectories.append(parent)
+                knownDirectories.insert(parent)
+                return
+            }
+            guard errno == EEXIST else { throw FileSystem.failure("create directory", parent) }
+        }
         try FileSystem.createDirectories(parent) { createdDirectories.append($0) }
         knownDirectories.insert(parent)
     }

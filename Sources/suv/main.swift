@@ -7,6 +7,14 @@ import Darwin
 #endif
 import SuvCLI
 
+#if canImport(Glibc)
+/// glibc's `mallopt(3)` (`<malloc.h>` is not part of the Glibc module).
+@_silgen_name("mallopt") func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+// One malloc arena for every thread: suv's threads mostly wait on the kernel (links, folders,
+// sockets), and each extra arena glibc would make costs megabytes of resident memory.
+_ = glibcMallopt(-8 /* M_ARENA_MAX */, 1)
+#endif
+
 let status = await SuvCLI.main(
     arguments: Array(CommandLine.arguments.dropFirst()),
     environment: SuvCLI.processEnvironment()

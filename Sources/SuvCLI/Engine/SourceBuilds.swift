@@ -46,7 +46,7 @@ struct IndexBuildRequirementsInstaller: BuildRequirementsInstaller {
             for try await wheel in group { wheels.append(wheel) }
             return wheels
         }
-        let installOptions = InstallOptions(linkMode: .clone, requested: true, installer: "suv")
+        let installOptions = InstallOptions(linkMode: .default, requested: true, installer: "suv")
         _ = try await WheelInstaller.install(unpacked.map { ($0, installOptions) }, into: environment.scheme)
     }
 }

@@ -32,17 +32,26 @@ extension Sync {
             break
         }
 
-        let session = try await IndexSession.open(global: global, context: context, index: request.index, refresh: request.refresh)
+        // Settings load while the interpreter is found: when no index is configured, asking
+        // `python3` for pip's default index takes as long as querying the interpreter.
+        async let openedSession = IndexSession.open(global: global, context: context, index: request.index, refresh: request.refresh)
+        let prepared: ProjectEnvironment.Prepared
+        do {
+            let interpreters = try InterpreterSelection(context: context, global: global, workingDirectory: cwd, python: request.python)
+            let interpreterRequest = try InterpreterSelection.request(
+                explicit: request.python.request, directory: cwd, stopAt: project.root,
+                noConfig: context.settings.noConfig, environment: context.environment)
+            let printer = context.printer
+            prepared = try await ProjectEnvironment.prepare(
+                workspaceRoot: project.root, request: interpreterRequest, requiresPython: project.workspace.requiresPython,
+                finder: interpreters.finder, prompt: project.workspace.members.first.map { $0.name.description },
+                creator: .init(name: "suv", version: SuvVersion.current), report: { printer.info($0) })
+        } catch {
+            (try? await openedSession)?.close()
+            throw error
+        }
+        let session = try await openedSession
         defer { session.close() }
-        let interpreters = try InterpreterSelection(context: context, global: global, workingDirectory: cwd, python: request.python)
-        let interpreterRequest = try InterpreterSelection.request(
-            explicit: request.python.request, directory: cwd, stopAt: project.root,
-            noConfig: context.settings.noConfig, environment: context.environment)
-        let printer = context.printer
-        let prepared = try await ProjectEnvironment.prepare(
-            workspaceRoot: project.root, request: interpreterRequest, requiresPython: project.workspace.requiresPython,
-            finder: interpreters.finder, prompt: project.workspace.members.first.map { $0.name.description },
-            creator: .init(name: "suv", version: SuvVersion.current), report: { printer.info($0) })
 
         let lockFromEngine: Lockfile.Lock?
         if case .frozen = request.mode {
@@ -81,7 +90,7 @@ extension Sync {
             markers: prepared.interpreter.markers, tags: prepared.interpreter.tagEnvironment.supportedTags())
         try await EnvironmentSync(
             plan: plan, environment: prepared, workspaceRoot: project.root, session: session, context: context, exact: request.exact,
-            linkMode: request.installer.linkMode.flatMap { Installer.LinkMode(rawValue: $0.rawValue) } ?? .clone,
+            linkMode: request.installer.linkMode.flatMap { Installer.LinkMode(rawValue: $0.rawValue) } ?? .default,
             reinstall: request.installer.reinstall ? .all : .packages(Set(request.installer.reinstallPackages.map(PackageName.init))),
             compileBytecode: request.installer.compileBytecode, dryRun: request.dryRun
         ).run()
