@@ -10,7 +10,7 @@ import PackagingTypes
 import Zip
 
 /// Extracts one wheel into an empty folder, checking every member (see ``WheelCache``).
-struct WheelExtractor {
+struct WheelExtractor: Sendable {
     let wheelName: String
     let filename: WheelFilename
     let limits: ZipLimits
@@ -52,13 +52,58 @@ struct WheelExtractor {
                 throw InstallerError.invalidWheel(reason: "RECORD file is invalid: \(error)")
             }
         }
-        for (entry, path) in members {
-            let destination = root + "/" + path
-            if entry.isDirectory {
-                try FileSystem.createDirectories(destination)
-                continue
+        // Folders first, each made once; then the files, in two halves at once for a large
+        // wheel (the last big wheel of a sync would otherwise unpack on one core).
+        var folders: Set<String> = []
+        var files: [(entry: ZipEntry, path: String)] = []
+        for member in members {
+            let folder = member.entry.isDirectory ? member.path : PathArithmetic.parent(member.path)
+            if folder != ".", folders.insert(folder).inserted {
+                try FileSystem.createDirectories(root + "/" + folder)
             }
-            try FileSystem.createDirectories(PathArithmetic.parent(destination))
+            if !member.entry.isDirectory { files.append(member) }
+        }
+        let batches = Self.batches(files)
+        let recordByPath = record
+        if batches.count == 1 {
+            try await extract(files, into: root, archive: archive, links: links, record: recordByPath)
+        } else {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for batch in batches {
+                    group.addTask { try await extract(batch, into: root, archive: archive, links: links, record: recordByPath) }
+                }
+                try await group.waitForAll()
+            }
+        }
+    }
+
+    /// Wheels holding less than this many compressed bytes unpack on one thread.
+    static let parallelThreshold: UInt64 = 1 << 20
+
+    /// `files` in one batch, or (for a large wheel) two runs of consecutive members of about
+    /// equal size: consecutive members share folders, and two threads creating files in one
+    /// folder would wait on each other's folder lock.
+    static func batches(_ files: [(entry: ZipEntry, path: String)]) -> [[(entry: ZipEntry, path: String)]] {
+        let compressed = files.reduce(UInt64(0)) { $0 + $1.entry.compressedSize }
+        guard compressed >= parallelThreshold, files.count > 1 else { return [files] }
+        let ordered = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        let weight = { (file: (entry: ZipEntry, path: String)) in file.entry.uncompressedSize + 4096 }
+        let total = ordered.reduce(UInt64(0)) { $0 + weight($1) }
+        var split = 0
+        var running: UInt64 = 0
+        while split < ordered.count - 1, running + weight(ordered[split]) / 2 < total / 2 {
+            running += weight(ordered[split])
+            split += 1
+        }
+        return [Array(ordered[..<max(split, 1)]), Array(ordered[max(split, 1)...])]
+    }
+
+    private func extract(
+        _ files: [(entry: ZipEntry, path: String)], into root: String, archive: ZipArchive, links: Set<String>,
+        record: [String: RecordEntry]
+    ) async throws {
+        for (entry, path) in files {
+            let destination = root + "/" + path
             if entry.isSymlink {
                 try await extractLink(entry, path: path, destination: destination, archive: archive, links: links, record: record[path])
             } else {

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Asks a real Python interpreter for pip's default index by running
 /// `python3 -c "...; print(PyPI.simple_url)"` (blocking the calling task for the few tens of
 /// milliseconds that takes).
@@ -19,9 +27,10 @@ public struct InterpreterPipDefaultIndexProvider: PipDefaultIndexProvider {
     }
 
     public func pipDefaultIndex() async throws(PipDefaultIndexError) -> PipDefaultIndex {
-        guard let executable = ProcessSpawner.findExecutable(interpreter, path: environment["PATH"]) else {
+        guard let found = ProcessSpawner.findExecutable(interpreter, path: environment["PATH"]) else {
             throw .interpreterNotFound(interpreter)
         }
+        let executable = PyenvShim.resolve(found, environment: environment, workingDirectory: Self.currentDirectory()) ?? found
         var childEnvironment = environment
         childEnvironment["PIP_NO_INPUT"] = "1"
         childEnvironment["PYTHONIOENCODING"] = "utf-8"
@@ -42,5 +51,12 @@ public struct InterpreterPipDefaultIndexProvider: PipDefaultIndexProvider {
             throw .invalidAnswer(interpreter: interpreter, output: String(answer.prefix(200)))
         }
         return PipDefaultIndex(url: answer, interpreter: interpreter)
+    }
+
+    /// The process's working directory (where a pyenv shim would look for `.python-version`).
+    public static func currentDirectory() -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return "/" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

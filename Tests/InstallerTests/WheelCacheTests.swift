@@ -4,6 +4,7 @@ import Hashing
 @testable import Installer
 import SuvTestSupport
 import Testing
+import Zip
 
 @Suite struct WheelCacheTests {
     @Test func unpacksOnceAndFindsItAgain() async throws {
@@ -76,5 +77,51 @@ import Testing
         #expect(WheelExtractor.traversedLink("pkg/link/file", links: links, includingLast: false) == "pkg/link")
         #expect(WheelExtractor.traversedLink("pkg/link", links: links, includingLast: false) == nil)
         #expect(WheelExtractor.traversedLink("pkg/link", links: links, includingLast: true) == "pkg/link")
+    }
+
+    /// A wheel over the parallel threshold unpacks in two halves; every file must come out
+    /// whole, RECORD-checked, with no folder made twice.
+    @Test(TestEnvironment.available) func aLargeWheelUnpacksInTwoHalvesIntact() async throws {
+        let tree = try TemporaryTree(prefix: "suv-wheel-large")
+        let python = try #require(TestEnvironment.python312)
+        let script = #"""
+            import base64, hashlib, os, random, sys, zipfile
+            out = sys.argv[1]
+            rng = random.Random(7)
+            files = {}
+            for package in ["alpha", "beta", "gamma"]:
+                for index in range(60):
+                    files[f"big/{package}/sub{index % 4}/m{index}.bin"] = rng.randbytes(rng.randint(1, 24000))
+            files["big-1.0.dist-info/METADATA"] = b"Metadata-Version: 2.1\nName: big\nVersion: 1.0\n"
+            files["big-1.0.dist-info/WHEEL"] = b"Wheel-Version: 1.0\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+            record = []
+            for name, data in files.items():
+                digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+                record.append(f"{name},sha256={digest},{len(data)}")
+            record.append("big-1.0.dist-info/RECORD,,")
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as wheel:
+                for name, data in files.items():
+                    wheel.writestr(name, data)
+                wheel.writestr("big-1.0.dist-info/RECORD", "\n".join(record) + "\n")
+            """#
+        let wheel = tree.path("big-1.0-py3-none-any.whl")
+        let made = try run(python, ["-c", script, wheel])
+        try #require(made.status == 0, "\(made.stderr)")
+        let archive = try await Zip.ZipArchive(source: Zip.ZipFileSource(path: wheel))
+        let files = archive.entries.filter { !$0.isDirectory }.map { ($0, $0.name) }
+        let batches = WheelExtractor.batches(files.map { (entry: $0.0, path: $0.1) })
+        #expect(batches.count == 2)
+        #expect(batches.allSatisfy { !$0.isEmpty })
+        #expect(batches.map(\.count).reduce(0, +) == files.count)
+        // Consecutive runs: every path of the first half sorts before every path of the second.
+        if let lastOfFirst = batches.first?.last?.path, let firstOfSecond = batches.last?.first?.path {
+            #expect(lastOfFirst.utf8.lexicographicallyPrecedes(firstOfSecond.utf8))
+        }
+        let unpacked = try await WheelCache(store: CacheStore(root: tree.path("cache"))).unpack(wheelPath: wheel)
+        for entry in archive.entries where !entry.isDirectory {
+            let expected = try await archive.contents(of: entry)
+            let actual = try #require(FileManager.default.contents(atPath: unpacked.path + "/" + entry.name))
+            #expect(Array(actual) == expected, "\(entry.name)")
+        }
     }
 }

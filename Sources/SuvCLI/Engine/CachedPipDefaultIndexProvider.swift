@@ -23,7 +23,13 @@ struct CachedPipDefaultIndexProvider: PipDefaultIndexProvider {
     }
 
     private func cacheKey() -> String? {
-        guard let executable = ExecutableLookup.first(inner.interpreter, path: inner.environment["PATH"]) else { return nil }
+        guard let found = ExecutableLookup.first(inner.interpreter, path: inner.environment["PATH"]) else { return nil }
+        // A pyenv shim resolved to its interpreter is keyed by that interpreter.
+        if let resolved = PyenvShim.resolve(found, environment: inner.environment,
+                                            workingDirectory: InterpreterPipDefaultIndexProvider.currentDirectory()) {
+            return [resolved, Self.stamp(resolved)].joined(separator: "|")
+        }
+        let executable = found
         var parts = [executable, Self.stamp(executable)]
         if executable.contains("/shims/") {
             let root = inner.environment["PYENV_ROOT"] ?? ((inner.environment["HOME"] ?? "") + "/.pyenv")
