@@ -139,7 +139,7 @@ let package = Package(
         /// Projects and their locks: project inputs, `uv.lock` from a universal resolution.
         .target(
             name: "Project",
-            dependencies: ["SuvBasics", "PEP440", "PEP508", "PackagingTypes", "Resolver", "Resolution", "Lockfile"]
+            dependencies: ["SuvBasics", "PEP440", "PEP508", "PackagingTypes", "PyProject", "Resolver", "Resolution", "Lockfile"]
         ),
 
         // MARK: L10 — command line
@@ -190,7 +190,7 @@ let package = Package(
         .testTarget(name: "VirtualEnvTests", dependencies: ["VirtualEnv", "Python", "SuvTestSupport"]),
         .testTarget(name: "PyProjectTests", dependencies: ["PyProject", "TOML", "SuvTestSupport"]),
         .testTarget(name: "LockfileTests", dependencies: ["Lockfile", "TOML", "PEP440", "PEP508", "SuvTestSupport"]),
-        .testTarget(name: "ProjectTests", dependencies: ["Project", "Lockfile", "PackagingTypes", "PEP508", "SuvTestSupport"]),
+        .testTarget(name: "ProjectTests", dependencies: ["Project", "Lockfile", "PackagingTypes", "PEP440", "PEP508", "PyProject", "SuvTestSupport"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Hashing", "SuvTestSupport"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "ZipTests", dependencies: ["Zip", "SuvTestSupport"]),

@@ -146,6 +146,30 @@ public struct PyProjectEditor: Sendable {
         }
     }
 
+    // MARK: Indexes
+
+    /// Adds a `[[tool.uv.index]]` entry (as `uv add --index`/`--default-index` persists the
+    /// indexes it was given), unless one with the same URL is there already.
+    public mutating func addIndex(url: String, name: String? = nil, isDefault: Bool = false) throws(PyProjectEditError) {
+        let trimmed = url.hasSuffix("/") ? String(url.dropLast()) : url
+        if let existing = document[["tool", "uv", "index"]]?.array {
+            for entry in existing {
+                let known = entry.table?["url"]?.string.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+                if known == trimmed { return }
+            }
+        }
+        var body = ""
+        if let name { body += "name = " + TOMLSerializer.renderString(name) + document.newline }
+        body += "url = " + TOMLSerializer.renderString(url) + document.newline
+        if isDefault { body += "default = true" + document.newline }
+        do {
+            try document.appendArrayOfTablesElement(at: ["tool", "uv", "index"], body: body)
+            edited = true
+        } catch {
+            throw .edit(error)
+        }
+    }
+
     // MARK: Helpers
 
     /// uv's insertion point: sorted position when the list's string entries were sorted (by name

@@ -49,7 +49,7 @@ public struct PackageResolution: Sendable {
                                                        stream: stream, continuation: continuation)
         } catch ResolverError.noSolution(let failure) {
             let maps = await provider.allVersionMaps
-            let context = ReportContext(wording: .requirements, knownVersions: failure.knownVersions,
+            let context = ReportContext(wording: options.reportWording, knownVersions: failure.knownVersions,
                                         pythonTarget: options.pythonRequirementText, requirer: options.requirer)
             throw NoSolutionFound(
                 report: DerivationReport(failure, context: context).text,

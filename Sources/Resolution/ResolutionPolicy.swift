@@ -2,6 +2,7 @@ import PackagingTypes
 @_exported import enum PyProject.PrereleaseMode
 @_exported import enum PyProject.ResolutionMode
 import PEP440
+import Resolver
 import PEP508
 import SuvBasics
 
@@ -54,6 +55,9 @@ public struct ResolutionOptions: Sendable {
     /// Packages taken from local source trees (workspace members, path dependencies), by name;
     /// no index is asked about them.
     public var localPackages: [PackageName: LocalDistribution] = [:]
+    /// How a failure report names the root: "you require" (`uv pip`) or "your project depends
+    /// on" (project commands).
+    public var reportWording: DerivationReport.Wording = .requirements
 
     /// How requirement markers are judged.
     public var markerScope: MarkerScope {

@@ -221,8 +221,14 @@ extension TOMLDocument {
 
     /// A new `[header]` section for a missing table, after the last section of the nearest
     /// existing ancestor (the end of the document when that ancestor is the root).
-    private mutating func insertSection(for path: [String], body: String) throws(TOMLEditError) {
-        var ancestorPath = path
+    /// Appends a `[[path]]` element with the key-value lines `body`: after the last element
+    /// when the array of tables exists, else where a new `[path]` section would go.
+    public mutating func appendArrayOfTablesElement(at path: [String], body: String) throws(TOMLEditError) {
+        try insertSection(for: path, body: body, arrayOfTables: true)
+    }
+
+    private mutating func insertSection(for path: [String], body: String, arrayOfTables: Bool = false) throws(TOMLEditError) {
+        var ancestorPath = arrayOfTables ? path + [""] : path
         var ancestor: SyntaxTree.TableID?
         while !ancestorPath.isEmpty {
             ancestorPath.removeLast()
@@ -238,7 +244,12 @@ extension TOMLDocument {
                 offset = tree.sections[last].lastExpressionLineEnd
             }
         }
-        let header = "[" + path.map(TOMLSerializer.renderKey).joined(separator: ".") + "]" + newline
+        if arrayOfTables, let node = self[path], let array = tree.arrayID(of: node.value), tree.arrays[array].isArrayOfTables {
+            let sections = tree.arrays[array].items.compactMap { tree.tableID(of: $0) }.flatMap { sectionsInSubtree(of: $0) }
+            if let last = sections.max() { offset = tree.sections[last].lastExpressionLineEnd }
+        }
+        let name = path.map(TOMLSerializer.renderKey).joined(separator: ".")
+        let header = (arrayOfTables ? "[[" + name + "]]" : "[" + name + "]") + newline
         var text = header + body
         if offset > 0 {
             text = (bytes[offset - 1] == UInt8(ascii: "\n") ? newline : newline + newline) + text

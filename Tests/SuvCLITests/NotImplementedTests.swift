@@ -4,8 +4,6 @@ import Testing
 @Suite struct NotImplementedTests {
     @Test(arguments: [
         ("tree", "suv tree"),
-        ("add flask", "suv add"),
-        ("remove flask", "suv remove"),
         ("tree", "suv tree"),
         ("run python -c pass", "suv run"),
         ("export", "suv export"),

@@ -61,6 +61,8 @@ struct LockEngine {
     let started: ContinuousClock.Instant
     /// `Added x v1` lines (`suv lock`); `suv sync` lists installed changes instead.
     var printsChanges = true
+    /// The `Resolved N packages` line (off when `suv add` locks again after writing bounds).
+    var printsResolved = true
 
     /// The lock the project now has: `nil` when an unchanged lock was recognized without
     /// reading it (read it from ``LoadedProject/lockPath`` when needed) or for a dry run.
@@ -87,7 +89,7 @@ struct LockEngine {
         if lockExists, !upgrading, let count = state.recordedCount(for: stateKey) {
             // The same project, settings and lock file as the last time this lock was found up
             // to date: nothing to read again.
-            Lock.printResolved(count, since: started, context: context)
+            if printsResolved { Lock.printResolved(count, since: started, context: context) }
             if request.dryRun { context.printer.info("No lockfile changes detected") }
             return nil
         }
@@ -98,7 +100,7 @@ struct LockEngine {
         if let staleness, let reason = staleness { context.printer.debug("Resolving despite existing lockfile: \(reason)") }
         if let existing, !request.resolver.upgrade, request.resolver.upgradePackages.isEmpty, staleness == .some(nil) {
             // Nothing the lock records changed: keep it without resolving, as uv does.
-            Lock.printResolved(existing.packages.count, since: started, context: context)
+            if printsResolved { Lock.printResolved(existing.packages.count, since: started, context: context) }
             if request.dryRun { context.printer.info("No lockfile changes detected") }
             state.record(stateKey, count: existing.packages.count)
             return existing
@@ -122,6 +124,7 @@ struct LockEngine {
             resolution: request.resolver.resolution ?? session.settings.settings.resolution,
             pythonRequirementText: workspace.lockRequiresPython)
         options.localPackages = workspace.localPackages
+        options.reportWording = .project
         let source = RegistryDistributionSource(
             registry: session.registry, locations: session.settings.indexes,
             builder: SdistMetadataBuilder(session: session, context: context, interpreter: interpreter.info))
@@ -141,7 +144,7 @@ struct LockEngine {
         let lock = try LockMirroring(rules: session.settings.mirrors, existing: existing).canonical(built)
         let text = lock.serialized()
         let count = lock.packages.count
-        Lock.printResolved(count, since: started, context: context)
+        if printsResolved { Lock.printResolved(count, since: started, context: context) }
 
         let upToDate = existing.map { $0.serialized() == text } ?? false
         if case .locked(let source) = request.mode {

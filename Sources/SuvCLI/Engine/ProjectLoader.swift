@@ -78,6 +78,21 @@ struct LoadedProject {
         throw ProjectNotFound(directory: directory)
     }
 
+    /// The `pyproject.toml` of the project a command edits: the nearest one from `directory`
+    /// up with a `[project]` or `[tool.uv.workspace]` table (the file ``find(from:)`` starts
+    /// from), or `nil`.
+    static func nearestProjectFile(from directory: String) throws -> String? {
+        var current = directory
+        while true {
+            if let document = try PyProjectDocument.read(directory: current, displayFrom: directory),
+               document.pyproject.project != nil || document.pyproject.toolUv?.workspace != nil {
+                return document.path
+            }
+            guard let parent = Self.parent(of: current) else { return nil }
+            current = parent
+        }
+    }
+
     /// The nearest workspace root above `project` whose members include it, or `nil`.
     private static func workspaceRoot(containing project: PyProjectDocument, displayFrom: String) throws -> PyProjectDocument? {
         if project.pyproject.toolUv?.workspace != nil { return project }

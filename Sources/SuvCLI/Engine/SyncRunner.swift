@@ -22,8 +22,21 @@ extension Sync {
         let request = try request(environment: context.environment)
         context.warn(request.warnings)
         if request.script != nil { throw NotImplementedError(command: "suv sync --script") }
+        try await Self.perform(request, global: global, context: context)
+    }
+
+    /// The sync itself, shared with `suv add`, `suv remove` and `suv run`: `request` says what
+    /// to lock and install. `afterLock` runs once the lock is current, before anything is
+    /// installed (`suv add` writes bounds from the locked versions there); when it returns
+    /// `true` the project files changed and are locked again, silently. With `installs` off
+    /// (`--no-sync`) nothing is installed and no environment is created.
+    static func perform(
+        _ request: SyncRequest, global: GlobalOptions, context: CommandContext, installs: Bool = true,
+        afterLock: ((LoadedProject, Lockfile.Lock) async throws -> Bool)? = nil
+    ) async throws {
         let cwd = CacheCommandSupport.currentDirectory(settings: context.settings)
-        let project = try LoadedProject.find(from: context.settings.project.map { $0.hasPrefix("/") ? $0 : cwd + "/" + $0 } ?? cwd)
+        let start = context.settings.project.map { $0.hasPrefix("/") ? $0 : cwd + "/" + $0 } ?? cwd
+        var project = try LoadedProject.find(from: start)
         let lockExists = access(project.lockPath, F_OK) == 0
         switch request.mode {
         case .frozen(let source), .locked(let source):
@@ -35,6 +48,18 @@ extension Sync {
         // Settings load while the interpreter is found: when no index is configured, asking
         // `python3` for pip's default index takes as long as querying the interpreter.
         async let openedSession = IndexSession.open(global: global, context: context, index: request.index, refresh: request.refresh)
+        if !installs {
+            let session = try await openedSession
+            defer { session.close() }
+            let interpreter = try await ProjectInterpreter.find(
+                request: request.python.request, requiresPython: project.workspace.requiresPython,
+                environment: context.environment, cache: session.cache, workingDirectory: cwd, projectRoot: project.root,
+                noConfig: context.settings.noConfig, printer: context.printer)
+            context.printer.info("Using \(interpreter.displayName) interpreter at: \(interpreter.info.executable)")
+            try await lockProject(&project, start: start, request: request, session: session, interpreter: interpreter,
+                                  context: context, afterLock: afterLock)
+            return
+        }
         let prepared: ProjectEnvironment.Prepared
         do {
             let interpreters = try InterpreterSelection(context: context, global: global, workingDirectory: cwd, python: request.python)
@@ -53,17 +78,9 @@ extension Sync {
         let session = try await openedSession
         defer { session.close() }
 
-        let lockFromEngine: Lockfile.Lock?
-        if case .frozen = request.mode {
-            lockFromEngine = nil
-        } else {
-            let lockRequest = LockRequest(mode: request.mode, dryRun: false, script: nil, index: request.index,
-                                          resolver: request.resolver, refresh: request.refresh, python: request.python, warnings: [])
-            var engine = LockEngine(request: lockRequest, project: project, session: session,
-                                    interpreter: ProjectInterpreter(info: prepared.interpreter), context: context, started: .now)
-            engine.printsChanges = false
-            lockFromEngine = try await engine.run()
-        }
+        let lockFromEngine = try await lockProject(
+            &project, start: start, request: request, session: session, interpreter: ProjectInterpreter(info: prepared.interpreter),
+            context: context, afterLock: afterLock)
 
         let selection = SyncSelection.selection(
                 extras: request.extras, groups: request.groups, defaultGroups: project.toolUv?.defaultGroups,
@@ -97,6 +114,30 @@ extension Sync {
         if canRemember, let key = SyncState.key(lockBytes: lockBytes, sitePackages: sitePackages, python: python, options: options) {
             state.record(key, count: plan.items.count)
         }
+    }
+
+    /// Keeps the lock current (nothing for `--frozen`), then runs `afterLock` and locks again
+    /// when it changed the project; the lock when one was read or written.
+    private static func lockProject(
+        _ project: inout LoadedProject, start: String, request: SyncRequest, session: IndexSession,
+        interpreter: ProjectInterpreter, context: CommandContext,
+        afterLock: ((LoadedProject, Lockfile.Lock) async throws -> Bool)?
+    ) async throws -> Lockfile.Lock? {
+        if case .frozen = request.mode { return nil }
+        let lockRequest = LockRequest(mode: request.mode, dryRun: false, script: nil, index: request.index,
+                                      resolver: request.resolver, refresh: request.refresh, python: request.python, warnings: [])
+        var engine = LockEngine(request: lockRequest, project: project, session: session,
+                                interpreter: interpreter, context: context, started: .now)
+        engine.printsChanges = false
+        let lock = try await engine.run()
+        guard let afterLock else { return lock }
+        guard try await afterLock(project, try lock ?? readLock(project.lockPath)) else { return lock }
+        project = try LoadedProject.find(from: start)
+        var again = LockEngine(request: lockRequest, project: project, session: session,
+                               interpreter: interpreter, context: context, started: .now)
+        again.printsChanges = false
+        again.printsResolved = false
+        return try await again.run()
     }
 
     static func readLock(_ path: String) throws -> Lockfile.Lock {
