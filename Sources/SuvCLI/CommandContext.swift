@@ -15,6 +15,9 @@ package struct CommandContext: Sendable {
     /// The command line after `suv` (for headers that record the command, such as
     /// `pip compile`'s).
     package var arguments: [String]
+    /// Whether `suv run` may replace this process with the command (`exec`); off in-process
+    /// (tests), where the command runs as a child instead.
+    package var replacesProcess = false
 
     package init(printer: Printer, environment: [String: String], settings: GlobalSettings, arguments: [String] = []) {
         self.printer = printer

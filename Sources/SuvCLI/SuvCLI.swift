@@ -66,7 +66,8 @@ public enum SuvCLI {
             color: settings.color,
             environment: environment
         )
-        let context = CommandContext(printer: commandPrinter, environment: environment, settings: settings, arguments: arguments)
+        var context = CommandContext(printer: commandPrinter, environment: environment, settings: settings, arguments: arguments)
+        context.replacesProcess = printer == nil
         context.warn(settings.warnings)
         commandPrinter.debug(SuvVersion.longVersion)
 

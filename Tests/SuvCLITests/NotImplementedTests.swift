@@ -5,7 +5,6 @@ import Testing
     @Test(arguments: [
         ("tree", "suv tree"),
         ("tree", "suv tree"),
-        ("run python -c pass", "suv run"),
         ("export", "suv export"),
         ("init", "suv init"),
         ("version", "suv version"),

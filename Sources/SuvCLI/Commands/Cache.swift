@@ -136,7 +136,7 @@ package struct CacheDir: SuvRunnable, HasGlobalOptions {
 enum CacheCommandSupport {
     /// The cache root: `--cache-dir`, else `SUV_CACHE_DIR`, else `UV_CACHE_DIR` (resolved by
     /// ``GlobalSettings``), else `$XDG_CACHE_HOME/suv`, else `~/.cache/suv`.
-    static func root(global: GlobalOptions, context: CommandContext) throws(CacheError) -> CacheRoot {
+    static func root<Scope>(global: GlobalOptionSet<Scope>, context: CommandContext) throws(CacheError) -> CacheRoot {
         let flag = global.flags.cacheDir
         // `settings.cacheDir` is `--cache-dir` or, without the flag, `UV_CACHE_DIR`.
         let uvCacheDir = flag == nil ? context.settings.cacheDir : nil

@@ -12,7 +12,7 @@ struct InterpreterSelection {
     /// Kept alive for `--no-cache`: the facts go to a directory removed afterwards.
     private let temporary: TemporaryCacheDirectory?
 
-    init(context: CommandContext, global: GlobalOptions, workingDirectory: String,
+    init<Scope>(context: CommandContext, global: GlobalOptionSet<Scope>, workingDirectory: String,
          preference: InterpreterFinder.Preference = .any, python: PythonSettings = PythonSettings()) throws {
         let root: CacheRoot
         if context.settings.noCache {

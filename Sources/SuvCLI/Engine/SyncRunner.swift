@@ -30,10 +30,11 @@ extension Sync {
     /// installed (`suv add` writes bounds from the locked versions there); when it returns
     /// `true` the project files changed and are locked again, silently. With `installs` off
     /// (`--no-sync`) nothing is installed and no environment is created.
-    static func perform(
-        _ request: SyncRequest, global: GlobalOptions, context: CommandContext, installs: Bool = true,
-        afterLock: ((LoadedProject, Lockfile.Lock) async throws -> Bool)? = nil
-    ) async throws {
+    @discardableResult
+    static func perform<Scope>(
+        _ request: SyncRequest, global: GlobalOptionSet<Scope>, context: CommandContext, installs: Bool = true,
+        summaryOnly: Bool = false, afterLock: ((LoadedProject, Lockfile.Lock) async throws -> Bool)? = nil
+    ) async throws -> ProjectEnvironment.Prepared? {
         let cwd = CacheCommandSupport.currentDirectory(settings: context.settings)
         let start = context.settings.project.map { $0.hasPrefix("/") ? $0 : cwd + "/" + $0 } ?? cwd
         var project = try LoadedProject.find(from: start)
@@ -57,8 +58,8 @@ extension Sync {
                 noConfig: context.settings.noConfig, printer: context.printer)
             context.printer.info("Using \(interpreter.displayName) interpreter at: \(interpreter.info.executable)")
             try await lockProject(&project, start: start, request: request, session: session, interpreter: interpreter,
-                                  context: context, afterLock: afterLock)
-            return
+                                  context: context, printsResolved: !summaryOnly, afterLock: afterLock)
+            return nil
         }
         let prepared: ProjectEnvironment.Prepared
         do {
@@ -80,7 +81,7 @@ extension Sync {
 
         let lockFromEngine = try await lockProject(
             &project, start: start, request: request, session: session, interpreter: ProjectInterpreter(info: prepared.interpreter),
-            context: context, afterLock: afterLock)
+            context: context, printsResolved: !summaryOnly, afterLock: afterLock)
 
         let selection = SyncSelection.selection(
                 extras: request.extras, groups: request.groups, defaultGroups: project.toolUv?.defaultGroups,
@@ -97,9 +98,11 @@ extension Sync {
         let canRemember = !request.installer.reinstall && request.installer.reinstallPackages.isEmpty && !request.dryRun
         if canRemember, let key = SyncState.key(lockBytes: lockBytes, sitePackages: sitePackages, python: python, options: options),
            let count = state.recordedCount(for: key) {
-            context.printer.info(context.printer.stderrPaint.dimmed(
-                "Checked \(count) \(count == 1 ? "package" : "packages") in \(ElapsedFormat.format(checkStarted.duration(to: .now)))"))
-            return
+            if !summaryOnly {
+                context.printer.info(context.printer.stderrPaint.dimmed(
+                    "Checked \(count) \(count == 1 ? "package" : "packages") in \(ElapsedFormat.format(checkStarted.duration(to: .now)))"))
+            }
+            return prepared
         }
         let lock = try lockFromEngine ?? Lockfile.Lock(parsing: String(decoding: lockBytes, as: UTF8.self), fileName: "uv.lock")
         let plan = try LockInstallPlan(
@@ -109,18 +112,19 @@ extension Sync {
             plan: plan, environment: prepared, workspaceRoot: project.root, session: session, context: context, exact: request.exact,
             linkMode: request.installer.linkMode.flatMap { Installer.LinkMode(rawValue: $0.rawValue) } ?? .default,
             reinstall: request.installer.reinstall ? .all : .packages(Set(request.installer.reinstallPackages.map(PackageName.init))),
-            compileBytecode: request.installer.compileBytecode, dryRun: request.dryRun
+            compileBytecode: request.installer.compileBytecode, dryRun: request.dryRun, summaryOnly: summaryOnly
         ).run()
         if canRemember, let key = SyncState.key(lockBytes: lockBytes, sitePackages: sitePackages, python: python, options: options) {
             state.record(key, count: plan.items.count)
         }
+        return prepared
     }
 
     /// Keeps the lock current (nothing for `--frozen`), then runs `afterLock` and locks again
     /// when it changed the project; the lock when one was read or written.
     private static func lockProject(
         _ project: inout LoadedProject, start: String, request: SyncRequest, session: IndexSession,
-        interpreter: ProjectInterpreter, context: CommandContext,
+        interpreter: ProjectInterpreter, context: CommandContext, printsResolved: Bool,
         afterLock: ((LoadedProject, Lockfile.Lock) async throws -> Bool)?
     ) async throws -> Lockfile.Lock? {
         if case .frozen = request.mode { return nil }
@@ -129,6 +133,7 @@ extension Sync {
         var engine = LockEngine(request: lockRequest, project: project, session: session,
                                 interpreter: interpreter, context: context, started: .now)
         engine.printsChanges = false
+        engine.printsResolved = printsResolved
         let lock = try await engine.run()
         guard let afterLock else { return lock }
         guard try await afterLock(project, try lock ?? readLock(project.lockPath)) else { return lock }
@@ -190,6 +195,8 @@ struct EnvironmentSync {
     let reinstall: Reinstall
     let compileBytecode: Bool
     let dryRun: Bool
+    /// `suv run`'s quieter output: only what was installed or uninstalled, as counts.
+    var summaryOnly = false
 
     func run() async throws {
         let started = ContinuousClock.now
@@ -214,8 +221,10 @@ struct EnvironmentSync {
         }
         if wanted.isEmpty && removals.isEmpty {
             let count = plan.items.count
-            context.printer.info(context.printer.stderrPaint.dimmed(
-                "Checked \(count) \(count == 1 ? "package" : "packages") in \(ElapsedFormat.format(started.duration(to: .now)))"))
+            if !summaryOnly {
+                context.printer.info(context.printer.stderrPaint.dimmed(
+                    "Checked \(count) \(count == 1 ? "package" : "packages") in \(ElapsedFormat.format(started.duration(to: .now)))"))
+            }
             return
         }
         for (_, item) in wanted {
@@ -308,8 +317,10 @@ struct EnvironmentSync {
                 directURLs[entry.position] = DirectURL(url: Self.fileURL(path), kind: .directory(editable: editable))
             }
             let count = missing.count + builtFromCache.count + localBuilds.count
-            context.printer.info(context.printer.stderrPaint.dimmed(
-                "Prepared \(count) \(count == 1 ? "package" : "packages") in \(ElapsedFormat.format(prepareStarted.duration(to: .now)))"))
+            if !summaryOnly {
+                context.printer.info(context.printer.stderrPaint.dimmed(
+                    "Prepared \(count) \(count == 1 ? "package" : "packages") in \(ElapsedFormat.format(prepareStarted.duration(to: .now)))"))
+            }
         }
 
         let scheme = InstallScheme(interpreter: environment.interpreter)
@@ -379,7 +390,9 @@ struct EnvironmentSync {
             context.printer.info(context.printer.stderrPaint.dimmed(
                 "Installed \(count) \(count == 1 ? "package" : "packages") in \(ElapsedFormat.format(installStarted.duration(to: .now)))"))
         }
-        for line in Self.changeLines(removed: removals, added: wanted.map(\.item), workspaceRoot: workspaceRoot) { context.printer.info(line) }
+        if !summaryOnly {
+            for line in Self.changeLines(removed: removals, added: wanted.map(\.item), workspaceRoot: workspaceRoot) { context.printer.info(line) }
+        }
     }
 
     /// Whether what is installed is the locked distribution: same version, complete, from an

@@ -1,0 +1,90 @@
+import Glibc
+import ArgumentParser
+import Cache
+import PEP440
+import SuvBasics
+import VirtualEnv
+
+extension Run {
+    /// Runs a command in the project environment, as `uv run` does: the lock kept current and
+    /// the environment synced (inexact, printing only what was installed) unless `--frozen`,
+    /// `--no-sync` or `--no-project`, then the command started with `VIRTUAL_ENV` set and the
+    /// environment's `bin` first on `PATH`. suv then becomes the command (`exec`), so signals,
+    /// standard input and the exit status are the command's own.
+    package func run(context: CommandContext) async throws {
+        let request = try request(environment: context.environment)
+        context.warn(request.warnings)
+        guard let first = request.command.first else {
+            throw UsageError("`suv run` needs a command to run")
+        }
+        if !request.with.isEmpty || !request.withEditable.isEmpty || !request.withRequirements.isEmpty {
+            throw NotImplementedError(command: "suv run --with")
+        }
+        if request.isolated { throw NotImplementedError(command: "suv run --isolated") }
+        if request.member != nil { throw NotImplementedError(command: "suv run --package") }
+        let cwd = CacheCommandSupport.currentDirectory(settings: context.settings)
+        let start = context.settings.project.map { $0.hasPrefix("/") ? $0 : cwd + "/" + $0 } ?? cwd
+        if request.kind == .command, first.hasSuffix(".py"), Self.hasInlineMetadata(WorkspacePaths.join(cwd, first)) {
+            throw NotImplementedError(command: "suv run <script with inline metadata>")
+        }
+
+        let inProject = try !request.noProject && LoadedProject.nearestProjectFile(from: start) != nil
+        var environment = context.environment
+        var searchPath = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        if inProject {
+            let root = try LoadedProject.find(from: start).root
+            let venv: String
+            if request.noSync {
+                venv = ProjectEnvironment.path(workspaceRoot: root, environment: context.environment)
+            } else {
+                let sync = SyncRequest(
+                    mode: request.mode, extras: request.extras, groups: request.groups, exact: request.exact,
+                    noEditable: request.noEditable, noInstallProject: false, noInstallWorkspace: false, noInstallLocal: false,
+                    noInstallPackages: [], active: request.active, dryRun: false, check: false, packages: [],
+                    allPackages: request.allPackages, script: nil, pythonPlatform: request.pythonPlatform, outputFormat: .text,
+                    index: request.index, resolver: request.resolver, installer: request.installer, refresh: request.refresh,
+                    python: request.python, warnings: [])
+                let prepared = try await Sync.perform(sync, global: global, context: context, summaryOnly: true)
+                venv = prepared?.environment.root ?? ProjectEnvironment.path(workspaceRoot: root, environment: context.environment)
+            }
+            environment["VIRTUAL_ENV"] = venv
+            searchPath = venv + "/bin:" + searchPath
+        } else {
+            let cache = CacheStore(root: try CacheCommandSupport.root(global: global, context: context).absolutePath(relativeTo: cwd))
+            let interpreter = try await ProjectInterpreter.find(
+                request: request.python.request, requiresPython: VersionSpecifiers([]), environment: context.environment,
+                cache: cache, workingDirectory: cwd, projectRoot: cwd, noConfig: context.settings.noConfig, printer: context.printer)
+            let bin = String(interpreter.info.executable[..<(interpreter.info.executable.lastIndex(of: "/") ?? interpreter.info.executable.startIndex)])
+            searchPath = bin + ":" + searchPath
+        }
+        environment["PATH"] = searchPath
+        environment["PYTHONHOME"] = nil
+
+        let (command, arguments) = Self.commandLine(request)
+        let launch = try CommandLaunch(command: command, arguments: arguments, environment: environment)
+        if context.replacesProcess {
+            try launch.replaceProcess()
+        }
+        let status = try launch.runAsChild()
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The program and its arguments: `python -m` for `--module`, `python` for a `.py`
+    /// script (or `--script`), the command as given otherwise.
+    static func commandLine(_ request: RunRequest) -> (String, [String]) {
+        let command = request.command
+        switch request.kind {
+        case .module: return ("python", ["-m"] + command)
+        case .script, .guiScript: return ("python", command)
+        case .command:
+            if command[0].hasSuffix(".py") || command[0].hasSuffix(".pyw") { return ("python", command) }
+            return (command[0], Array(command.dropFirst()))
+        }
+    }
+
+    /// Whether a script starts a PEP 723 `# /// script` block.
+    static func hasInlineMetadata(_ path: String) -> Bool {
+        guard let bytes = try? FileContents.contents(of: path) else { return false }
+        return String(decoding: bytes, as: UTF8.self).split(separator: "\n").contains { $0.hasPrefix("# /// script") }
+    }
+}
