@@ -138,6 +138,19 @@ public struct LockInstallPlan: Sendable {
             let groups = Set(selection.groups.map(PackageName.normalize))
             for group in start.devDependencies where groups.contains(group.name) { try visit(group.edges) }
         }
+        // A script's lock has no project: its requirements are the roots.
+        if starts.isEmpty, selection.projects.isEmpty {
+            for requirement in lock.manifest.requirements where try evaluate(requirement.marker) {
+                let candidates = byName[requirement.name] ?? []
+                var forked: LockedPackage?
+                for package in candidates where forked == nil {
+                    if package.resolutionMarkers.isEmpty { forked = package; break }
+                    for marker in package.resolutionMarkers where try evaluate(marker) { forked = package; break }
+                }
+                guard let package = forked ?? candidates.first else { throw .missingPackage(requirement.name.description) }
+                queue.append((package, Set(requirement.extras)))
+            }
+        }
         while let (package, extras) = queue.popLast() {
             let id = key(package)
             let known = activatedExtras[id] ?? []

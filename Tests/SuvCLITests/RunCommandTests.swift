@@ -116,4 +116,31 @@ struct RunCommandTests {
 
             """), "\(missing.stderr)")
     }
+
+    @Test func aScriptWithInlineMetadataGetsItsOwnCachedEnvironment() throws {
+        _ = try tree.write("app/tool.py", """
+            # /// script
+            # requires-python = ">=3.12"
+            # dependencies = ["beta==1.0"]
+            # ///
+            import importlib.metadata, sys
+            print(importlib.metadata.version("beta"), sys.prefix)
+
+            """)
+        let first = try run(["tool.py"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let parts = first.stdout.split(separator: " ")
+        #expect(parts.first == "1.0")
+        let prefix = String(parts.last ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(prefix.hasPrefix(tree.path("cache") + "/environments-v0/tool-"), "\(first.stdout)")
+        #expect(first.stderr == "Installed 2 packages in \(first.stderr.split(separator: " ").last ?? "")", "\(first.stderr)")
+        // Not the project's environment: the project around the script is left alone.
+        #expect(!FileManager.default.fileExists(atPath: directory + "/.venv"))
+
+        // Edited metadata takes effect in the same environment.
+        let edited = try String(contentsOfFile: directory + "/tool.py", encoding: .utf8).replacingOccurrences(of: "beta==1.0", with: "beta==2.0")
+        try edited.write(toFile: directory + "/tool.py", atomically: true, encoding: .utf8)
+        let second = try run(["tool.py"])
+        #expect(second.stdout == "2.0 \(prefix)\n", "\(second.stdout) \(second.stderr)")
+    }
 }

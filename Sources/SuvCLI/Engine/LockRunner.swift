@@ -63,6 +63,9 @@ struct LockEngine {
     var printsChanges = true
     /// The `Resolved N packages` line (off when `suv add` locks again after writing bounds).
     var printsResolved = true
+    /// Whether a new lock is written (and remembered); `suv run` of a script without a lock
+    /// file resolves in memory only, as uv does.
+    var persists = true
 
     /// The lock the project now has: `nil` when an unchanged lock was recognized without
     /// reading it (read it from ``LoadedProject/lockPath`` when needed) or for a dry run.
@@ -157,6 +160,7 @@ struct LockEngine {
             context.printer.info(upToDate ? "No lockfile changes detected" : "Lockfile changes detected")
             return nil
         }
+        guard persists else { return lock }
         if !upToDate {
             try OutputFile.write(text, to: lockPath, relativeTo: project.root)
         }

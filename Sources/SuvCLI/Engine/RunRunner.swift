@@ -24,14 +24,19 @@ extension Run {
         if request.member != nil { throw NotImplementedError(command: "suv run --package") }
         let cwd = CacheCommandSupport.currentDirectory(settings: context.settings)
         let start = context.settings.project.map { $0.hasPrefix("/") ? $0 : cwd + "/" + $0 } ?? cwd
-        if request.kind == .command, first.hasSuffix(".py"), Self.hasInlineMetadata(WorkspacePaths.join(cwd, first)) {
-            throw NotImplementedError(command: "suv run <script with inline metadata>")
-        }
+        let isScript = request.kind != .module && (first.hasSuffix(".py") || first.hasSuffix(".pyw"))
+            && Self.hasInlineMetadata(WorkspacePaths.join(cwd, first))
 
-        let inProject = try !request.noProject && LoadedProject.nearestProjectFile(from: start) != nil
+        let inProject = try !isScript && !request.noProject && LoadedProject.nearestProjectFile(from: start) != nil
         var environment = context.environment
         var searchPath = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        if inProject {
+        if isScript {
+            // PEP 723: the script's own cached environment, whatever project is around.
+            let venv = try await ScriptEnvironment(script: first, request: request, context: context)
+                .prepare(global: global, workingDirectory: cwd)
+            environment["VIRTUAL_ENV"] = venv
+            searchPath = venv + "/bin:" + searchPath
+        } else if inProject {
             let root = try LoadedProject.find(from: start).root
             let venv: String
             if request.noSync {
