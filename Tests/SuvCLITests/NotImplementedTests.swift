@@ -9,8 +9,6 @@ import Testing
         ("tree", "suv tree"),
         ("run python -c pass", "suv run"),
         ("export", "suv export"),
-        ("init", "suv init"),
-        ("version", "suv version"),
         ("pip install flask", "suv pip install"),
         ("pip sync requirements.txt", "suv pip sync"),
         ("pip uninstall flask", "suv pip uninstall"),
