@@ -109,3 +109,28 @@ import Testing
         #expect(BuildBackend.allCases.filter(\.isNative) == [.maturin, .scikit])
     }
 }
+
+/// `uv init --script` texts (recorded from uv 0.13.9).
+@Suite struct ScriptTemplateTests {
+    let block = "# /// script\n# requires-python = \">=3.12\"\n# dependencies = []\n# ///\n"
+
+    @Test func newScripts() {
+        #expect(ScriptTemplate.text(fileName: "a.py", requiresPython: ">=3.12", existing: nil, bare: false) == block + """
+
+
+            def main() -> None:
+                print("Hello from a.py!")
+
+
+            if __name__ == "__main__":
+                main()
+
+            """)
+        #expect(ScriptTemplate.text(fileName: "b.py", requiresPython: ">=3.12", existing: nil, bare: true) == block)
+    }
+
+    @Test func existingTextFollowsTheBlock() {
+        #expect(ScriptTemplate.text(fileName: "c.py", requiresPython: ">=3.12", existing: "print(1)\n", bare: false) == block + "\nprint(1)\n")
+        #expect(ScriptTemplate.text(fileName: "d.py", requiresPython: ">=3.12", existing: "print(1)", bare: true) == block + "\nprint(1)")
+    }
+}

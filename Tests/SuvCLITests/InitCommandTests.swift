@@ -31,7 +31,7 @@ import Testing
 
     /// The recorded cases are all there (a generator run that lost some would go unnoticed).
     @Test func goldensArePresent() {
-        #expect(InitGolden.names.count >= 80)
+        #expect(InitGolden.names.count >= 96)
         #expect(InitGolden.names.contains("workspace-add-member"))
     }
 
@@ -122,13 +122,26 @@ import Testing
         #expect(!String(decoding: scratch.tree.read("work/b/pyproject.toml") ?? [], as: UTF8.self).contains("build-system"))
     }
 
-    @Test func templatesAndScriptsAreNotImplementedYet() async throws {
+    @Test func templatesAreNotImplementedYet() async throws {
         let scratch = try InitScratch()
         let flask = await run(["--flask", "app"], in: scratch)
         #expect(flask.status == 2)
         #expect(flask.stderr == "error: `suv init --flask` is not implemented yet\n")
-        let script = await run(["--script", "s.py"], in: scratch)
-        #expect(script.stderr == "error: `suv init --script` is not implemented yet\n")
+        #expect(scratch.snapshot().isEmpty)
+    }
+
+    /// `--script` needs a path and takes no project options (uv's first lines).
+    @Test func scriptUsageErrors() async throws {
+        let scratch = try InitScratch()
+        let missing = await run(["--script"], in: scratch)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.hasPrefix("error: the following required arguments were not provided:\n  <PATH>\n"))
+        for (option, spelling) in [(["--name", "x"], "--name <NAME>"), (["--lib"], "--lib"), (["--vcs", "git"], "--vcs <VCS>"),
+                                   (["--build-backend", "hatch"], "--build-backend <BUILD_BACKEND>"), (["--no-description"], "--no-description")] {
+            let result = await run(["--script", "s.py"] + option, in: scratch)
+            #expect(result.status == 2)
+            #expect(result.stderr.hasPrefix("error: the argument '--script' cannot be used with '\(spelling)'\n"), "\(result.stderr)")
+        }
         #expect(scratch.snapshot().isEmpty)
     }
 }

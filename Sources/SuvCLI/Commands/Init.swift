@@ -87,7 +87,12 @@ package struct Init: RequestCommand, HasGlobalOptions {
         try Conflicts.exclusive(("--no-package", noPackage), ("--build-backend <BUILD_BACKEND>", buildBackend != nil))
         try Conflicts.exclusive(("--script", script), with: [
             ("--app", app), ("--lib", lib), ("--package", packaged), ("--no-package", noPackage),
+            ("--name <NAME>", name != nil), ("--description <DESCRIPTION>", description != nil), ("--no-description", noDescription),
+            ("--vcs <VCS>", vcs != nil), ("--build-backend <BUILD_BACKEND>", buildBackend != nil),
         ])
+        if script && path == nil {
+            throw ValidationError("the following required arguments were not provided:\n  <PATH>")
+        }
         try Conflicts.exclusive(("--description <DESCRIPTION>", description != nil), ("--no-description", noDescription))
         let flaskSpelling = flask ? "--flask" : "--template <TEMPLATE>"
         let wantsFlask = flask || template == .flask

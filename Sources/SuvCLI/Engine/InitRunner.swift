@@ -15,9 +15,12 @@ extension Init {
         let request = try request(environment: context.environment)
         context.warn(request.warnings)
         if request.template != nil { throw NotImplementedError(command: "suv init --flask") }
-        if request.kind == .script { throw NotImplementedError(command: "suv init --script") }
         guard context.settings.project == nil else { throw InitError.projectOption(hasPath: request.path != nil) }
         let workingDirectory = CacheCommandSupport.currentDirectory(settings: context.settings)
+        if request.kind == .script, let path = request.path {
+            try await InitScript(request: request, global: global, context: context, workingDirectory: workingDirectory).run(path: path)
+            return
+        }
         try await InitRunner(request: request, global: global, context: context, workingDirectory: workingDirectory).run()
     }
 }
