@@ -62,6 +62,9 @@ let package = Package(
 
         /// `pyproject.toml` and `uv.toml` read models and the format-preserving editor.
         .target(name: "PyProject", dependencies: ["SuvBasics", "TOML"]),
+        /// `suv init`'s project templates (uv's app, package, library and bare layouts, build
+        /// backends) as file sets; pure text.
+        .target(name: "Scaffold", dependencies: ["SuvBasics", "TOML"]),
         /// `uv.lock`: the lock model, uv's canonical writer and a reader with positioned errors.
         .target(name: "Lockfile", dependencies: ["SuvBasics", "TOML", "PEP440", "PEP508"]),
         /// Resolution policy over the solver: candidate selection (pre-releases, strategies, yanked,
@@ -150,7 +153,7 @@ let package = Package(
             dependencies: [
                 "SuvBasics", "Console", "PyProject", "TOML", "HTTP", "Cache", "Settings", "PEP440", "PEP508",
                 "PackagingTypes", "Python", "IndexClient", "RequirementsTxt", "Resolver", "Resolution", "Distribution",
-                "Lockfile", "Project", "VirtualEnv", "Installer", "Build", "Tarball",
+                "Lockfile", "Project", "VirtualEnv", "Installer", "Build", "Tarball", "Scaffold",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -189,6 +192,7 @@ let package = Package(
         .testTarget(name: "PythonTests", dependencies: ["Python", "PEP440", "PEP508", "PackagingTypes", "SuvTestSupport"]),
         .testTarget(name: "VirtualEnvTests", dependencies: ["VirtualEnv", "Python", "SuvTestSupport"]),
         .testTarget(name: "PyProjectTests", dependencies: ["PyProject", "TOML", "SuvTestSupport"]),
+        .testTarget(name: "ScaffoldTests", dependencies: ["Scaffold", "SuvBasics", "TOML"]),
         .testTarget(name: "LockfileTests", dependencies: ["Lockfile", "TOML", "PEP440", "PEP508", "SuvTestSupport"]),
         .testTarget(name: "ProjectTests", dependencies: ["Project", "Lockfile", "PackagingTypes", "PEP440", "PEP508", "PyProject", "SuvTestSupport"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Hashing", "SuvTestSupport"]),

@@ -23,7 +23,7 @@ public struct PyProjectEditor: Sendable {
         case replaced(index: Int)
     }
 
-    public private(set) var document: TOMLDocument
+    public internal(set) var document: TOMLDocument
 
     public init(parsing text: String, fileName: String = "pyproject.toml") throws(PyProjectError) {
         do {
@@ -41,7 +41,7 @@ public struct PyProjectEditor: Sendable {
     }
 
     /// Whether any edit was made.
-    public private(set) var edited = false
+    public internal(set) var edited = false
 
     // MARK: Dependencies
 

@@ -6,8 +6,6 @@ import Testing
         ("tree", "suv tree"),
         ("tree", "suv tree"),
         ("export", "suv export"),
-        ("init", "suv init"),
-        ("version", "suv version"),
         ("pip install flask", "suv pip install"),
         ("pip sync requirements.txt", "suv pip sync"),
         ("pip uninstall flask", "suv pip uninstall"),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SuvBasics
 
 /// `suv init`: create a new project.
 ///
@@ -83,13 +84,25 @@ package struct Init: RequestCommand, HasGlobalOptions {
         try Conflicts.exclusive(("--app", app), ("--lib", lib))
         try Conflicts.exclusive(("--package", packaged), ("--no-package", noPackage))
         try Conflicts.exclusive(("--lib", lib), ("--no-package", noPackage))
+        try Conflicts.exclusive(("--no-package", noPackage), ("--build-backend <BUILD_BACKEND>", buildBackend != nil))
         try Conflicts.exclusive(("--script", script), with: [
             ("--app", app), ("--lib", lib), ("--package", packaged), ("--no-package", noPackage),
+            ("--name <NAME>", name != nil), ("--description <DESCRIPTION>", description != nil), ("--no-description", noDescription),
+            ("--vcs <VCS>", vcs != nil), ("--build-backend <BUILD_BACKEND>", buildBackend != nil),
         ])
+        if script && path == nil {
+            throw ValidationError("the following required arguments were not provided:\n  <PATH>")
+        }
         try Conflicts.exclusive(("--description <DESCRIPTION>", description != nil), ("--no-description", noDescription))
         let flaskSpelling = flask ? "--flask" : "--template <TEMPLATE>"
         let wantsFlask = flask || template == .flask
         try Conflicts.exclusive((flaskSpelling, wantsFlask), with: [("--lib", lib), ("--script", script), ("--bare", bare)])
+        if let name, !PackageName.isValid(name) {
+            throw ValidationError(
+                "invalid value '\(name)' for '--name <NAME>': Not a valid package or extra name: \"\(name)\". "
+                    + "Names must start and end with a letter or digit and may only contain -, _, ., and alphanumeric characters."
+            )
+        }
     }
 
     /// What to do, resolved against the environment.

@@ -1,0 +1,16 @@
+/// A kind of project `suv init` can create: the files it writes, `pyproject.toml` first.
+///
+/// uv's own layouts are ``UvProjectTemplate``; a template of suv's own (a web application, say)
+/// conforms to this protocol, builds its `pyproject.toml` from ``PyProjectText`` and adds its
+/// files, and the init runner writes whatever it returns.
+public protocol ProjectTemplate: Sendable {
+    /// The files of `project`, relative to its directory; `pyproject.toml` first.
+    func files(for project: NewProject) -> [ScaffoldFile]
+}
+
+extension ProjectTemplate {
+    /// `README.md` (empty, as uv writes it) when the project has one.
+    public func readme(for project: NewProject) -> [ScaffoldFile] {
+        project.readme ? [ScaffoldFile("README.md", "")] : []
+    }
+}
