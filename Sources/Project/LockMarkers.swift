@@ -32,7 +32,7 @@ struct LockMarkers {
         for text in lock.supportedMarkers {
             let tree = try Self.parse(text)
             environments.append(tree)
-            supported = supported.or(NormalizedMarker(tree))
+            supported = supported.or(NormalizedMarker(tree).withPythonReleasesOnly)
         }
         self.environments = environments
         let python = NormalizedMarker.pythonVersions(ranges)
@@ -44,7 +44,7 @@ struct LockMarkers {
     mutating func complete(_ text: String?) throws(LockGraphError) -> NormalizedMarker {
         guard let text else { return context }
         if let known = completed[text] { return known }
-        let marker = NormalizedMarker(try tree(text)).and(context)
+        let marker = NormalizedMarker(try tree(text)).withPythonReleasesOnly.and(context)
         completed[text] = marker
         return marker
     }
@@ -58,9 +58,10 @@ struct LockMarkers {
         return Self.evaluate(try tree(text), environment)
     }
 
-    /// A complete marker as uv prints it after `;` (`nil` when always true).
+    /// A complete marker as uv prints it after `;` (`nil` when always true): Python versions
+    /// seen as uv sees them (final releases only), simplified within `requires-python`.
     func display(_ marker: NormalizedMarker) -> String? {
-        marker.canonical.simplified(requiresPython: requiresPython).uvDescription
+        marker.withPythonReleasesOnly.canonical.simplified(requiresPython: requiresPython).uvDescription
     }
 
     private mutating func tree(_ text: String) throws(LockGraphError) -> MarkerTree {

@@ -155,10 +155,10 @@ struct ExportGraph {
         for requirement in requirements where !options.prune.contains(requirement.name) {
             for position in packages.positions(named: requirement.name) {
                 let package = packages.packages[position]
-                var marker = try requirement.marker.map { text throws(LockGraphError) in try Self.marker(text) } ?? .alwaysTrue
+                var marker = try requirement.marker.map { text throws(LockGraphError) in try Self.marker(text).withPythonReleasesOnly } ?? .alwaysTrue
                 if !package.resolutionMarkers.isEmpty {
                     var forks = NormalizedMarker.alwaysFalse
-                    for fork in package.resolutionMarkers { forks = forks.or(try Self.marker(fork)) }
+                    for fork in package.resolutionMarkers { forks = forks.or(try Self.marker(fork).withPythonReleasesOnly) }
                     marker = forks.and(marker)
                 }
                 marker = marker.and(.pythonVersions(markers.requiresPython))
