@@ -144,7 +144,7 @@ public struct RequirementsExport: Sendable, Equatable {
 
     /// A lock's Git source (`https://host/repo?rev=v1#<commit>`) as a PEP 508 URL pinned to
     /// the commit: `git+https://host/repo@<commit>`, with `#subdirectory=` when the source has one.
-    static func gitRequirementURL(_ source: String) -> String {
+    public static func gitRequirementURL(_ source: String) -> String {
         var base = source
         var commit: String?
         if let hash = base.firstIndex(of: "#") {
@@ -211,8 +211,9 @@ public struct RequirementsExport: Sendable, Equatable {
         return LockPackages.precedes(lhs, rhs)
     }
 
-    /// A path's components as Rust's `Path` compares them (`.` and empty parts dropped).
+    /// A path's components as Rust's `Path` compares them: the root of an absolute path first
+    /// (before any name), `.` and empty parts dropped.
     private static func components(_ path: String) -> [Substring] {
-        path.split(separator: "/").filter { $0 != "." }
+        (path.hasPrefix("/") ? [""] : []) + path.split(separator: "/").filter { $0 != "." }
     }
 }
