@@ -103,7 +103,9 @@ public struct RequirementsExport: Sendable, Equatable {
     /// The requirements text, one requirement per line with its ` ; marker`, ` \` and
     /// `    --hash=…` continuation lines, and `    # via …` comments; every line ends with a
     /// newline.
-    public func text() -> String {
+    ///
+    /// - Parameter comment: styles each `# via` line (uv: green).
+    public func text(comment: (String) -> String = { $0 }) -> String {
         var out = ""
         for entry in entries {
             guard let requirement = Self.requirement(entry.package, editable: editable) else { continue }
@@ -115,10 +117,10 @@ public struct RequirementsExport: Sendable, Equatable {
             out += "\n"
             switch entry.dependents.count {
             case 0: break
-            case 1: out += "    # via \(entry.dependents[0])\n"
+            case 1: out += comment("    # via \(entry.dependents[0])") + "\n"
             default:
-                out += "    # via\n"
-                for dependent in entry.dependents { out += "    #   \(dependent)\n" }
+                out += comment("    # via") + "\n"
+                for dependent in entry.dependents { out += comment("    #   \(dependent)") + "\n" }
             }
         }
         return out

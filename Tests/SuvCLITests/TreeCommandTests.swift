@@ -66,6 +66,28 @@ import Testing
         #expect(dependents.last?["extras"] as? [String] == ["speedups"])
     }
 
+    @Test func badPythonVersionsAndPlatformsAreUsageErrors() async throws {
+        let directory = try harness.copy("locks/markers", name: "usage", withLock: true)
+        let environment = harness.environment(directory: directory)
+        let version = await runSuv(["tree", "--python-version", "abc"], environment: environment)
+        #expect(version.status == 2)
+        #expect(version.stderr.hasPrefix("error: invalid value 'abc' for '--python-version <PYTHON_VERSION>'"))
+        let platform = await runSuv(["tree", "--python-platform", "amiga"], environment: environment)
+        #expect(platform.status == 2)
+        #expect(platform.stderr.hasPrefix("error: invalid value 'amiga' for '--python-platform <PYTHON_PLATFORM>'"))
+        let full = await runSuv(["tree", "--python-version", "3.9.18", "--python-platform", "windows"], environment: environment)
+        #expect(full.stdout == "markers v0.1.0\n├── delta v1.0\n├── epsilon v1.0\n└── gamma v1.0\n    ├── alpha v1.1\n    └── epsilon v1.0\n")
+    }
+
+    @Test func colours() async throws {
+        let directory = try harness.copy("tree-export/projects/outdated", name: "colour", withLock: true)
+        let result = await runSuv(["tree", "--outdated", "--show-sizes", "--color", "always"], environment: harness.environment(directory: directory))
+        #expect(result.stdout.contains("├── alpha v1.0 \u{1B}[2m(1.1KiB)\u{1B}[0m \u{1B}[36m\u{1B}[1m(latest: v1.1)\u{1B}[0m\u{1B}[39m\n"))
+        let cycle = try harness.copy("tree-export/projects/cycle", name: "colour-cycle", withLock: true)
+        let repeated = await runSuv(["tree", "--color", "always"], environment: harness.environment(directory: cycle))
+        #expect(repeated.stdout.hasSuffix("\u{1B}[3m(*) Package tree already displayed\u{1B}[0m\n"))
+    }
+
     @Test func scriptsAreNotImplementedYet() async throws {
         let directory = try harness.copy("locks/packaged", name: "script", withLock: true)
         let result = await runSuv(["tree", "--script", "s.py"], environment: harness.environment(directory: directory))

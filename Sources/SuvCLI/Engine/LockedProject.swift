@@ -83,7 +83,7 @@ struct LockedProject {
             return existing
         }
         let found = try await selection.finder.find(parsed, requiresPython: requiresPython)
-        context.printer.info("Using \(found.info.displayName) interpreter at: \(found.info.executable)")
+        context.printer.info("Using \(found.info.displayName) interpreter at: \(context.printer.stderrPaint.cyan(found.info.executable))")
         return found.info
     }
 }

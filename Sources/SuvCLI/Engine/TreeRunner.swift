@@ -17,8 +17,8 @@ extension Tree {
         context.warn(request.warnings)
         if request.script != nil { throw NotImplementedError(command: "suv tree --script") }
         let version = try request.pythonVersion.map(Self.parsePythonVersion)
-        let platform = try request.pythonPlatform.map { text throws(TargetEnvironmentError) in
-            guard let platform = PythonPlatform(text) else { throw .invalidPythonPlatform(text) }
+        let platform = try request.pythonPlatform.map { text throws(UsageError) in
+            guard let platform = PythonPlatform(text) else { throw .invalidValue(text, option: "--python-platform <PYTHON_PLATFORM>", possible: []) }
             return platform
         }
 
@@ -59,8 +59,8 @@ extension Tree {
         case .text:
             let paint = context.printer.stdoutPaint
             let style = DependencyTree.TextStyle(
-                latest: { paint.bold(paint.cyan($0)) }, size: { paint.dimmed($0) },
-                footer: { paint.isEnabled ? "\u{1B}[3m\($0)\u{1B}[23m" : $0 })
+                latest: { paint.cyan(paint.bold($0)) }, size: { paint.dimmed($0) },
+                footer: { paint.isEnabled ? "\u{1B}[3m\($0)\u{1B}[0m" : $0 })
             // uv prints the tree even under `-qq`.
             context.printer.stdout.write(tree.text(style: style, formatSize: ByteSize.humanReadable))
         case .json:
@@ -78,10 +78,10 @@ extension Tree {
         return names.sorted()
     }
 
-    /// `--python-version`: `3.X` or `3.X.Y`.
-    static func parsePythonVersion(_ text: String) throws(TargetEnvironmentError) -> PEP440.Version {
-        guard let version = PEP440.Version(text), version.release.count >= 2, version.release.count <= 3 else {
-            throw .invalidPythonVersion(text)
+    /// `--python-version`: `3`, `3.X` or `3.X.Y` (a usage error otherwise, exit 2, as clap's).
+    static func parsePythonVersion(_ text: String) throws(UsageError) -> PEP440.Version {
+        guard let version = PEP440.Version(text), version.release.count <= 3, !version.isPrerelease, !version.isLocal else {
+            throw UsageError("invalid value '\(text)' for '--python-version <PYTHON_VERSION>': Python version `\(text)` could not be parsed")
         }
         return version
     }
@@ -91,9 +91,9 @@ extension Tree {
     static func markers(_ base: MarkerEnvironment, pythonVersion: PEP440.Version?, platform: PythonPlatform?) -> MarkerEnvironment {
         var markers = platform.map { $0.apply(to: base) } ?? base
         if let version = pythonVersion {
-            let major = version.release[0], minor = version.release[1]
-            let full = version.release.count > 2 ? "\(major).\(minor).\(version.release[2])" : "\(major).\(minor)"
-            markers.pythonVersion = "\(major).\(minor)"
+            let release = version.release.map(String.init)
+            let full = release.joined(separator: ".")
+            markers.pythonVersion = release.prefix(2).joined(separator: ".")
             markers.pythonFullVersion = full
             if markers.implementationName == "cpython" { markers.implementationVersion = full }
         }
