@@ -73,11 +73,11 @@ import Testing
     }
 
     @Test(.enabled(if: executable != nil, "the `suv` executable was not built next to the tests; run `swift build` first"))
-    func treeIsNotImplementedYet() throws {
-        let output = try Self.run(["tree"])
+    func pipCheckIsNotImplementedYet() throws {
+        let output = try Self.run(["pip", "check"])
         #expect(output.status == 2)
         #expect(output.stdout.isEmpty)
-        #expect(output.stderr == "error: `suv tree` is not implemented yet\n")
+        #expect(output.stderr == "error: `suv pip check` is not implemented yet\n")
     }
 
     @Test(.enabled(if: executable != nil, "the `suv` executable was not built next to the tests; run `swift build` first"))

@@ -62,10 +62,10 @@ import Testing
     }
 
     @Test func warningIsPrintedBeforeRunning() async {
-        let result = await runSuv(["tree", "--locked"], environment: ["UV_FROZEN": "1"])
+        let result = await runSuv(["tree", "--locked"], environment: ["UV_FROZEN": "1", "UV_WORKING_DIR": "/"])
         #expect(result.stderr == """
             warning: Ignoring `UV_FROZEN` because `--locked` was provided
-            error: `suv tree` is not implemented yet
+            error: No `pyproject.toml` found in current directory or any parent directory
 
             """)
     }

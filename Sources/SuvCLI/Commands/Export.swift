@@ -127,11 +127,14 @@ package struct Export: RequestCommand, HasGlobalOptions {
         )
     }
 
-    /// The format uv picks without `--format`: inferred from the output file's extension
-    /// (`.toml` means `pylock.toml`), `requirements.txt` otherwise.
+    /// The format uv picks without `--format`: `pylock.toml` for an output file named
+    /// `pylock.toml` or `pylock.<name>.toml`, `requirements.txt` otherwise.
     package static func inferredFormat(outputFile: String?) -> ExportFormat {
-        guard let outputFile, outputFile.hasSuffix(".toml") else { return .requirementsTxt }
-        return .pylockToml
+        guard let outputFile else { return .requirementsTxt }
+        let name = outputFile.split(separator: "/").last.map(String.init) ?? outputFile
+        guard name.hasPrefix("pylock."), name.hasSuffix(".toml") else { return .requirementsTxt }
+        let middle = name.dropFirst("pylock.".count).dropLast(".toml".count)
+        return name == "pylock.toml" || (!middle.isEmpty && !middle.contains(".")) ? .pylockToml : .requirementsTxt
     }
 }
 
