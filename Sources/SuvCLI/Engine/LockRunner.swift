@@ -11,6 +11,7 @@ import Resolution
 import Resolver
 import Settings
 import SuvBasics
+import VirtualEnv
 
 extension Lock {
     /// Resolves the project universally and writes `uv.lock` when the result differs from the
@@ -38,12 +39,21 @@ extension Lock {
         let started = ContinuousClock.now
         let session = try await IndexSession.open(global: global, context: context, index: request.index, refresh: request.refresh)
         defer { session.close() }
-        let interpreter = try await ProjectInterpreter.find(request: request.python.request, requiresPython: project.workspace.requiresPython,
-                                                           environment: context.environment, cache: session.cache,
-                                                           workingDirectory: cwd, projectRoot: project.root,
-                                                           noConfig: context.settings.noConfig, printer: context.printer)
-        // uv names the interpreter for projects, not for scripts.
-        if !project.isScript { context.printer.info("Using \(interpreter.displayName) interpreter at: \(interpreter.info.executable)") }
+        let interpreter: ProjectInterpreter
+        let selection = try InterpreterSelection(context: context, global: global, workingDirectory: cwd, python: request.python)
+        let parsed = try InterpreterSelection.request(
+            explicit: request.python.request, directory: cwd, stopAt: project.root,
+            noConfig: context.settings.noConfig, environment: context.environment)
+        if !project.isScript, let existing = await ProjectEnvironment.existingInterpreter(
+            workspaceRoot: project.root, request: parsed, requiresPython: project.workspace.requiresPython, finder: selection.finder) {
+            // The project environment's interpreter, used silently as uv does.
+            interpreter = ProjectInterpreter(info: existing)
+        } else {
+            let found = try await selection.finder.find(parsed, requiresPython: project.workspace.requiresPython)
+            interpreter = ProjectInterpreter(info: found.info)
+            // uv names the interpreter for projects, not for scripts.
+            if !project.isScript { context.printer.info("Using \(interpreter.displayName) interpreter at: \(interpreter.info.executable)") }
+        }
 
         _ = try await LockEngine(request: request, project: project, session: session, interpreter: interpreter,
                                  context: context, started: started).run()

@@ -100,7 +100,7 @@ extension Sync {
            let count = state.recordedCount(for: key) {
             if !summaryOnly {
                 context.printer.info(context.printer.stderrPaint.dimmed(
-                    "Checked \(count) \(count == 1 ? "package" : "packages") in \(ElapsedFormat.format(checkStarted.duration(to: .now)))"))
+                    "Checked\(count == 0 ? "" : " \(count) \(count == 1 ? "package" : "packages")") in \(ElapsedFormat.format(checkStarted.duration(to: .now)))"))
             }
             return prepared
         }
@@ -223,7 +223,7 @@ struct EnvironmentSync {
             let count = plan.items.count
             if !summaryOnly {
                 context.printer.info(context.printer.stderrPaint.dimmed(
-                    "Checked \(count) \(count == 1 ? "package" : "packages") in \(ElapsedFormat.format(started.duration(to: .now)))"))
+                    "Checked\(count == 0 ? "" : " \(count) \(count == 1 ? "package" : "packages")") in \(ElapsedFormat.format(started.duration(to: .now)))"))
             }
             return
         }
