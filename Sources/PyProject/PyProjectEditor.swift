@@ -88,6 +88,17 @@ public struct PyProjectEditor: Sendable {
         return edit
     }
 
+    /// Replaces the entry whose text is exactly `old` with `new`, touching nothing else (no
+    /// re-layout of the array); returns whether there was such an entry.
+    @discardableResult
+    public mutating func replaceDependency(_ old: String, with new: String, in target: DependencyTarget) throws(PyProjectEditError) -> Bool {
+        guard let path = try? arrayPath(for: target, creating: false), var layout = document.arrayLayout(at: path),
+              let array = document[path]?.array, let index = array.firstIndex(where: { $0.string == old }) else { return false }
+        layout.items[index].value = TOMLSerializer.renderString(new)
+        try write(layout, at: path)
+        return true
+    }
+
     /// Removes every entry for `name` from a dependency list; returns the removed strings.
     @discardableResult
     public mutating func removeDependency(named name: String, from target: DependencyTarget) throws(PyProjectEditError) -> [String] {

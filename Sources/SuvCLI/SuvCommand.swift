@@ -16,6 +16,7 @@ package struct SuvCommand: SuvRunnable, HasGlobalOptions {
             Init.self,
             Add.self,
             Remove.self,
+            Upgrade.self,
             Version.self,
             Sync.self,
             Lock.self,
