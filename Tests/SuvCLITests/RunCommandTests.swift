@@ -143,4 +143,21 @@ struct RunCommandTests {
         let second = try run(["tool.py"])
         #expect(second.stdout == "2.0 \(prefix)\n", "\(second.stdout) \(second.stderr)")
     }
+
+    @Test func withLayersACachedEnvironmentOverTheProject() throws {
+        let code = "import epsilon, beta, sys; print(sys.prefix); print(beta.__file__)"
+        let first = try run(["--with", "epsilon", "python", "-c", code])
+        #expect(first.status == 0, "\(first.stderr)")
+        let lines = first.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix(tree.path("cache") + "/environments-v0/with-") == true, "\(first.stdout)")
+        // The project's own packages stay visible through the overlay.
+        #expect(lines.last?.hasPrefix(directory + "/.venv/lib/python3.12/site-packages/beta/") == true, "\(first.stdout)")
+        #expect(first.stderr.contains("Installed 1 package in "), "\(first.stderr)")
+        let again = try run(["--with", "epsilon", "python", "-c", code])
+        #expect(again.stdout == first.stdout)
+        #expect(again.stderr.isEmpty, "\(again.stderr)")
+        // The project environment itself did not get the extra package.
+        let plain = try run(["python", "-c", "import epsilon"])
+        #expect(plain.status == 1)
+    }
 }

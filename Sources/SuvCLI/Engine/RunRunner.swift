@@ -2,6 +2,7 @@ import Glibc
 import ArgumentParser
 import Cache
 import PEP440
+import Python
 import SuvBasics
 import VirtualEnv
 
@@ -17,8 +18,8 @@ extension Run {
         guard let first = request.command.first else {
             throw UsageError("`suv run` needs a command to run")
         }
-        if !request.with.isEmpty || !request.withEditable.isEmpty || !request.withRequirements.isEmpty {
-            throw NotImplementedError(command: "suv run --with")
+        if !request.withEditable.isEmpty || !request.withRequirements.isEmpty {
+            throw NotImplementedError(command: "suv run --with-editable/--with-requirements")
         }
         if request.isolated { throw NotImplementedError(command: "suv run --isolated") }
         if request.member != nil { throw NotImplementedError(command: "suv run --package") }
@@ -30,12 +31,15 @@ extension Run {
         let inProject = try !isScript && !request.noProject && LoadedProject.nearestProjectFile(from: start) != nil
         var environment = context.environment
         var searchPath = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        // What `--with` layers over: the environment chosen below and its interpreter.
+        var base: (root: String?, interpreter: InterpreterInfo?) = (nil, nil)
         if isScript {
             // PEP 723: the script's own cached environment, whatever project is around.
             let venv = try await ScriptEnvironment(script: first, request: request, context: context)
                 .prepare(global: global, workingDirectory: cwd)
             environment["VIRTUAL_ENV"] = venv
             searchPath = venv + "/bin:" + searchPath
+            base.root = venv
         } else if inProject {
             let root = try LoadedProject.find(from: start).root
             let venv: String
@@ -51,9 +55,11 @@ extension Run {
                     python: request.python, warnings: [])
                 let prepared = try await Sync.perform(sync, global: global, context: context, summaryOnly: true)
                 venv = prepared?.environment.root ?? ProjectEnvironment.path(workspaceRoot: root, environment: context.environment)
+                base.interpreter = prepared?.interpreter
             }
             environment["VIRTUAL_ENV"] = venv
             searchPath = venv + "/bin:" + searchPath
+            base.root = venv
         } else {
             let cache = CacheStore(root: try CacheCommandSupport.root(global: global, context: context).absolutePath(relativeTo: cwd))
             let interpreter = try await ProjectInterpreter.find(
@@ -61,6 +67,20 @@ extension Run {
                 cache: cache, workingDirectory: cwd, projectRoot: cwd, noConfig: context.settings.noConfig, printer: context.printer)
             let bin = String(interpreter.info.executable[..<(interpreter.info.executable.lastIndex(of: "/") ?? interpreter.info.executable.startIndex)])
             searchPath = bin + ":" + searchPath
+            base.interpreter = interpreter.info
+        }
+        if !request.with.isEmpty {
+            if base.interpreter == nil, let root = base.root {
+                let cache = CacheStore(root: try CacheCommandSupport.root(global: global, context: context).absolutePath(relativeTo: cwd))
+                base.interpreter = try await ProjectInterpreter.find(
+                    request: root + "/bin/python", requiresPython: VersionSpecifiers([]), environment: context.environment, cache: cache,
+                    workingDirectory: cwd, projectRoot: cwd, noConfig: true, printer: context.printer).info
+            }
+            guard let interpreter = base.interpreter else { throw NotImplementedError(command: "suv run --with") }
+            let overlay = try await OverlayEnvironment(requirements: request.with, request: request, context: context)
+                .prepare(base: base.root, python: interpreter, global: global, workingDirectory: cwd)
+            environment["VIRTUAL_ENV"] = overlay
+            searchPath = overlay + "/bin:" + searchPath
         }
         environment["PATH"] = searchPath
         environment["PYTHONHOME"] = nil
