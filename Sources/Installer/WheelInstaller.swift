@@ -70,7 +70,7 @@ public enum WheelInstaller {
     /// (each failed wheel cleans up after itself; wheels already installed stay).
     public static func install(
         _ wheels: [(wheel: UnpackedWheel, options: InstallOptions)], into scheme: InstallScheme,
-        width: Int = BlockingExecutor.activeProcessorCount
+        width: Int = BlockingExecutor.activeProcessorCount, installed: (@Sendable (InstallResult) -> Void)? = nil
     ) async throws -> [InstallResult] {
         try await withTaskExecutorPreference(BlockingExecutor.shared) {
             try await withThrowingTaskGroup(of: (Int, InstallResult).self) { group in
@@ -86,6 +86,7 @@ public enum WheelInstaller {
                 for _ in 0..<max(1, width) { startNext() }
                 while let (index, result) = try await group.next() {
                     results[index] = result
+                    installed?(result)
                     startNext()
                 }
                 return results.compactMap { $0 }

@@ -276,7 +276,10 @@ struct EnvironmentSync {
             }
             // Each wheel is unpacked as soon as it is downloaded, while the others download.
             if !wheelItems.isEmpty {
-                unpacked.merge(try await fetcher.fetchAndUnpack(wheelItems, into: cache)) { _, new in new }
+                let progress = ProgressBar(printer: context.printer, label: "Preparing packages...", total: wheelItems.count,
+                                           hidden: context.settings.noProgress)
+                defer { progress.finish() }
+                unpacked.merge(try await fetcher.fetchAndUnpack(wheelItems, into: cache, progress: progress)) { _, new in new }
             }
             // Builds, one at a time, before anything in the environment changes: a failed
             // build leaves it as it was.
@@ -374,7 +377,13 @@ struct EnvironmentSync {
                 return (wheel, options)
             }
         }
-        let results = try await WheelInstaller.install(toInstall, into: scheme)
+        let installing = ProgressBar(printer: context.printer, label: "Installing wheels...", total: toInstall.count,
+                                     hidden: context.settings.noProgress)
+        let results: [InstallResult]
+        do {
+            defer { installing.finish() }
+            results = try await WheelInstaller.install(toInstall, into: scheme) { installing.advance($0.name.normalized) }
+        }
         var warned: Set<String> = []
         for result in results {
             for fallback in result.fallbacks {

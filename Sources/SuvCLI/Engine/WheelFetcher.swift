@@ -1,4 +1,5 @@
 import Cache
+import Console
 import Installer
 import Hashing
 import IndexClient
@@ -36,7 +37,9 @@ struct WheelFetcher {
 
     /// Downloads and unpacks each wheel in one task, so unpacking overlaps the other
     /// downloads; the unpacked wheels by item position.
-    func fetchAndUnpack(_ items: [(position: Int, item: LockInstallPlan.Item)], into cache: WheelCache) async throws -> [Int: UnpackedWheel] {
+    func fetchAndUnpack(
+        _ items: [(position: Int, item: LockInstallPlan.Item)], into cache: WheelCache, progress: ProgressBar? = nil
+    ) async throws -> [Int: UnpackedWheel] {
         try await withThrowingTaskGroup(of: (Int, UnpackedWheel)?.self) { group in
             for (position, item) in items {
                 guard case .wheel(let artifact) = item.artifact else { continue }
@@ -45,7 +48,9 @@ struct WheelFetcher {
                     let digest = artifact.hash.flatMap { hash -> SHA256Digest? in
                         hash.hasPrefix("sha256:") ? SHA256Digest(hex: hash.dropFirst("sha256:".count)) : nil
                     }
-                    return (position, try await cache.unpack(wheelPath: path, hash: digest, filename: artifact.filename))
+                    let unpacked = try await cache.unpack(wheelPath: path, hash: digest, filename: artifact.filename)
+                    progress?.advance(item.name.description)
+                    return (position, unpacked)
                 }
             }
             var unpacked: [Int: UnpackedWheel] = [:]
