@@ -1,6 +1,6 @@
 import Glibc
 import Cache
-import Hashing
+import SuvBasics
 import Lockfile
 import Settings
 
@@ -20,9 +20,9 @@ struct LockState {
                     mirrors: MirrorRules = MirrorRules(), python: String) -> String {
         let urls = (indexes.searchOrder + indexes.findLinks).map { "\($0.url.string)@\($0.origin)" }.joined(separator: ",")
         let rules = mirrors.rules.map { "\($0.canonical)=\($0.mirror)" }.joined(separator: ",")
-        let text = [SuvVersion.current, SHA256.hash(Array(pyproject.utf8)).hex, SHA256.hash(lockBytes).hex,
+        let text = [SuvVersion.current, StateDigest.hex(Array(pyproject.utf8)), StateDigest.hex(lockBytes),
                     "\(options)", urls, rules, python].joined(separator: "\n")
-        return SHA256.hash(Array(text.utf8)).hex
+        return StateDigest.hex(Array(text.utf8))
     }
 
     /// The package count recorded for `key`, if that verdict was reached before.

@@ -1,6 +1,6 @@
 import Glibc
 import Cache
-import Hashing
+import SuvBasics
 
 /// Verdicts "this environment holds exactly what this lock wants", remembered in the cache: the
 /// key covers the lock's bytes, the selection and options, the interpreter, and the
@@ -19,8 +19,8 @@ struct SyncState {
         var status = stat()
         guard stat(sitePackages, &status) == 0 else { return nil }
         let folder = "\(status.st_dev):\(status.st_ino):\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec):\(status.st_ctim.tv_sec).\(status.st_ctim.tv_nsec)"
-        let text = ["sync", SuvVersion.current, SHA256.hash(lockBytes).hex, sitePackages, folder, python, options].joined(separator: "\n")
-        return "sync-" + SHA256.hash(Array(text.utf8)).hex
+        let text = ["sync", SuvVersion.current, StateDigest.hex(lockBytes), sitePackages, folder, python, options].joined(separator: "\n")
+        return "sync-" + StateDigest.hex(Array(text.utf8))
     }
 
     /// The package count recorded for `key`.
