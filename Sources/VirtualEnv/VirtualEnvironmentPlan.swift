@@ -13,7 +13,7 @@ import Python
 /// ├── pyvenv.cfg
 /// ├── bin/
 /// │   ├── activate, activate.fish, activate.csh (not when relocatable), activate.nu,
-/// │   │   activate.ps1, activate_this.py
+/// │   │   activate.ps1, activate_this.py, activate.bat, activate.xsh, deactivate.bat, pydoc.bat
 /// │   ├── python -> <base interpreter>
 /// │   ├── python3 -> python
 /// │   └── python3.X -> python
@@ -115,6 +115,11 @@ public struct VirtualEnvironmentPlan: Sendable, Hashable {
         files.append(File(path: "bin/activate.nu", contents: scripts.nushell))
         files.append(File(path: "bin/activate.ps1", contents: scripts.powershell))
         files.append(File(path: "bin/activate_this.py", contents: scripts.activateThis))
+        // The same file set as uv (which ships them on every platform): cmd.exe and xonsh.
+        files.append(File(path: "bin/activate.bat", contents: scripts.cmdActivate))
+        files.append(File(path: "bin/activate.xsh", contents: scripts.xonsh))
+        files.append(File(path: "bin/deactivate.bat", contents: scripts.cmdDeactivate))
+        files.append(File(path: "bin/pydoc.bat", contents: scripts.cmdPydoc))
         if (major, minor) < (3, 10) {
             files.append(File(path: sitePackages + "/_virtualenv.pth", contents: "import _virtualenv"))
             files.append(File(path: sitePackages + "/_virtualenv.py", contents: DistutilsPatch.source))

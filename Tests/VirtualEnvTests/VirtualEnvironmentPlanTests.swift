@@ -40,7 +40,11 @@ import Testing
         #expect(plan.files.map(\.path) == [
             ".gitignore", "CACHEDIR.TAG", "pyvenv.cfg", "bin/activate", "bin/activate.fish", "bin/activate.csh",
             "bin/activate.nu", "bin/activate.ps1", "bin/activate_this.py",
+            "bin/activate.bat", "bin/activate.xsh", "bin/deactivate.bat", "bin/pydoc.bat",
         ])
+        // cmd.exe scripts use CRLF line ends throughout.
+        let batch = plan.files.first { $0.path == "bin/activate.bat" }?.contents ?? ""
+        #expect(batch.contains("\r\n") && !batch.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         #expect(plan.files.first { $0.path == ".gitignore" }?.contents == "*")
         #expect(plan.files.first { $0.path == "CACHEDIR.TAG" }?.contents == "Signature: 8a477f597d28d172789f06886806bc55")
         #expect(plan.links == [
