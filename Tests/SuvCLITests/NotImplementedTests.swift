@@ -8,13 +8,6 @@ import Testing
         ("export", "suv export"),
         ("init", "suv init"),
         ("version", "suv version"),
-        ("pip install flask", "suv pip install"),
-        ("pip sync requirements.txt", "suv pip sync"),
-        ("pip uninstall flask", "suv pip uninstall"),
-        ("pip freeze", "suv pip freeze"),
-        ("pip list", "suv pip list"),
-        ("pip show flask", "suv pip show"),
-        ("pip check", "suv pip check"),
     ])
     func exitsTwoWithTheCommandName(_ line: String, _ command: String) async {
         let result = await runSuv(words(line))
