@@ -64,7 +64,9 @@ struct PipChanges {
         if dryRun {
             if !remote.isEmpty { printer.info(printer.stderrPaint.dimmed("Would download \(Plural.count(remote.count, "package"))")) }
             if !plan.removals.isEmpty { printer.info(printer.stderrPaint.dimmed("Would uninstall \(Plural.count(plan.removals.count, "package"))")) }
-            printer.info(printer.stderrPaint.dimmed("Would install \(Plural.count(plan.installs.count, "package"))"))
+            if !plan.installs.isEmpty {
+                printer.info(printer.stderrPaint.dimmed("Would install \(Plural.count(plan.installs.count, "package"))"))
+            }
             var lines: [PipOutput.Change] = plan.removals.map { PipOutput.Change(name: $0.name, kind: .removed, suffix: $0.changeSuffix) }
             lines += plan.installs.map { PipOutput.Change(name: $0.name, kind: .added, suffix: $0.changeSuffix) }
             PipOutput.print(lines, printer: printer)

@@ -61,14 +61,18 @@ extension PipSync {
     }
 }
 
-/// `--extra`/`--all-extras` with no `pyproject.toml`, `setup.cfg` or `setup.py` source to take
-/// them from (suv's pip commands read requirement files and local trees only), in uv's words.
+/// `--extra`/`--all-extras` with no `pylock.toml`, `pyproject.toml`, `setup.cfg` or `setup.py`
+/// source to take them from (suv's pip commands read requirement files and local trees only),
+/// in uv's words.
 struct PipExtrasWithoutProject: SuvError {
     /// Whether editables or local trees were given (uv then suggests `<dir>[extra]`).
     let localTrees: Bool
 
     var message: String {
-        "Requesting extras requires a `pyproject.toml`, `setup.cfg`, or `setup.py` file. "
-            + (localTrees ? "Use `<dir>[extra]` syntax or `-r <file>` instead." : "Use `package[extra]` syntax instead.")
+        "Requesting extras requires a `pylock.toml`, `pyproject.toml`, `setup.cfg`, or `setup.py` file"
+    }
+
+    var hints: [String] {
+        [localTrees ? "Use `<dir>[extra]` syntax or `-r <file>` instead" : "Use `package[extra]` syntax instead"]
     }
 }

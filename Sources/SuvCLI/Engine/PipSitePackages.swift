@@ -264,14 +264,16 @@ enum PipDiagnostic: Sendable {
 
     /// A requirement as uv prints it: name, extras, specifiers in uv's order, then the marker.
     static func display(_ requirement: Requirement) -> String {
-        var text = requirement.name
-        if !requirement.extras.isEmpty { text += "[\(requirement.extras.joined(separator: ","))]" }
+        var text = requirement.packageName.description
+        if !requirement.extras.isEmpty {
+            text += "[\(requirement.extras.map(PackageName.normalize).joined(separator: ","))]"
+        }
         if let url = requirement.url {
             text += " @ \(url)"
         } else if let specifier = LockRequirement.lockSpecifier(requirement.specifiers) {
             text += specifier
         }
-        if let marker = requirement.marker { text += "; \(marker.description)" }
+        if let marker = requirement.marker.flatMap({ NormalizedMarker($0).uvDescription }) { text += " ; \(marker)" }
         return text
     }
 }
