@@ -9,7 +9,7 @@ import Testing
 /// statuses must match what `scripts/record-pip-goldens` recorded from real uv, durations,
 /// the folder and the index URL masked.
 @Suite(.serialized) struct PipGoldenTests {
-    static let scenarios = ["install", "errors", "uninstall", "sync", "editable", "incompatible"]
+    static let scenarios = ["install", "errors", "uninstall", "sync", "editable", "incompatible", "discovery"]
 
     @Test(arguments: scenarios)
     func matchesUV(_ name: String) async throws {
@@ -48,7 +48,7 @@ struct PipScenario {
         let base = try TemporaryTree(prefix: "suv-pip-golden")
         let root = try base.makeDirectory("work")
         let path = (Self.python312 as NSString).deletingLastPathComponent + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
-        let environment = [
+        var environment = [
             "PATH": path,
             "HOME": base.path("home"),
             "XDG_CONFIG_HOME": base.path("config"),
@@ -77,8 +77,13 @@ struct PipScenario {
             case "tree":
                 let fields = rest.split(separator: " ", maxSplits: 1).map(String.init)
                 try Self.writeTree(in: cwd, name: fields[0], dependencies: fields.count > 1 ? fields[1] : "")
+            case "env":
+                let fields = rest.split(separator: " ", maxSplits: 1).map(String.init)
+                environment[fields[0]] = fields.count > 1 ? fields[1].replacingOccurrences(of: "{root}", with: root) : nil
             case "run":
-                var arguments = rest.split(separator: " ").map { $0.replacingOccurrences(of: "{index}", with: index) }
+                var arguments = rest.split(separator: " ").map {
+                    $0.replacingOccurrences(of: "{index}", with: index).replacingOccurrences(of: "{root}", with: root)
+                }
                 arguments.insert(contentsOf: ["--directory", cwd], at: min(2, arguments.count))
                 let result = await runSuv(arguments, environment: environment)
                 transcript += "$ \(rest)\n[stdout]\n\(mask(result.stdout, root: root))[stderr]\n\(mask(result.stderr, root: root))[exit \(result.status)]\n"

@@ -44,8 +44,12 @@ struct PipChanges {
         var remote: [Int] = []
         for (position, item) in plan.installs.enumerated() {
             switch item.source {
-            case .local:
-                remote.append(position)
+            case .local(let local):
+                switch local.state {
+                case .built: remote.append(position)
+                case .cached(let wheel): ready[position] = wheel
+                case .installed: break
+                }
             case .index(let indexed):
                 let file = indexed.file
                 let digest = Self.sha256(file)
@@ -118,7 +122,7 @@ struct PipChanges {
             let item = plan.installs[position]
             switch item.source {
             case .local(let built):
-                unpacked[position] = built.wheel
+                unpacked[position] = built.state.wheel
             case .index(let indexed):
                 if indexed.file.filename.hasSuffix(".whl") {
                     wheels.append((position, item, indexed.file))

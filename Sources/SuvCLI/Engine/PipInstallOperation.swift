@@ -86,7 +86,9 @@ struct PipInstallOperation {
         defer { session.close() }
 
         let resolveStarted = ContinuousClock.now
-        let locals = try await PipLocalBuilder(session: session, environment: environment, context: context).build(spec.localTrees)
+        let rebuildsInstalled = if case .install = mode { true } else { false }
+        let locals = try await PipLocalBuilder(session: session, environment: environment, context: context)
+            .prepare(spec.localTrees, installed: installed, rebuildsInstalled: rebuildsInstalled)
         let graph = try await resolve(target: target, installed: installed, locals: locals, session: session)
         PipOutput.resolved(graph.packages.count, since: resolveStarted, printer: context.printer)
 

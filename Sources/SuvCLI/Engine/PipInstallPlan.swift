@@ -75,6 +75,7 @@ struct PipInstallPlan: Sendable {
             let existing = installed.named(package.name)
             let source: Item.Source
             if let local = localsByName[package.name] {
+                if case .installed = local.state { continue }
                 source = .local(local)
             } else if let file = package.file {
                 source = .index(file)
