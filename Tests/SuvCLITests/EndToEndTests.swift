@@ -73,11 +73,11 @@ import Testing
     }
 
     @Test(.enabled(if: executable != nil, "the `suv` executable was not built next to the tests; run `swift build` first"))
-    func pipCheckIsNotImplementedYet() throws {
-        let output = try Self.run(["pip", "check"])
+    func syncScriptIsNotImplementedYet() throws {
+        let output = try Self.run(["sync", "--script", "tool.py"])
         #expect(output.status == 2)
         #expect(output.stdout.isEmpty)
-        #expect(output.stderr == "error: `suv pip check` is not implemented yet\n")
+        #expect(output.stderr == "error: `suv sync --script` is not implemented yet\n")
     }
 
     @Test(.enabled(if: executable != nil, "the `suv` executable was not built next to the tests; run `swift build` first"))

@@ -86,9 +86,9 @@ import Testing
         #expect(resolved.warnings == [
             "The `--native-tls` flag is deprecated and will be removed in a future release. Use `--system-certs` instead.",
         ])
-        let result = await runSuv(["--native-tls", "pip", "check"])
+        let result = await runSuv(["--native-tls", "sync", "--script", "tool.py"])
         #expect(result.stderr.hasPrefix("warning: The `--native-tls` flag is deprecated"))
-        #expect(result.stderr.hasSuffix("error: `suv pip check` is not implemented yet\n"))
+        #expect(result.stderr.hasSuffix("error: `suv sync --script` is not implemented yet\n"))
     }
 
     @Test func quietAndVerboseCount() throws {

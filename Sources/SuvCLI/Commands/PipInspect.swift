@@ -40,12 +40,6 @@ package struct PipUninstall: SuvRunnable, HasGlobalOptions {
             )
         }
     }
-
-    package func run(context: CommandContext) async throws {
-        _ = try environment.settings(environment: context.environment)
-        _ = try python.settings(environment: context.environment)
-        throw notImplemented()
-    }
 }
 
 /// `suv pip freeze`: list installed packages in requirements format.
@@ -76,12 +70,6 @@ package struct PipFreeze: SuvRunnable, HasGlobalOptions {
     @OptionGroup(title: "Global options") package var global: GlobalOptions
 
     package init() {}
-
-    package func run(context: CommandContext) async throws {
-        _ = try environment.settings(environment: context.environment)
-        _ = try python.settings(environment: context.environment)
-        throw notImplemented()
-    }
 }
 
 /// `suv pip list`: list installed packages in a table (or as JSON / requirements).
@@ -175,12 +163,6 @@ package struct PipShow: SuvRunnable, HasGlobalOptions {
     @OptionGroup(title: "Global options") package var global: GlobalOptions
 
     package init() {}
-
-    package func run(context: CommandContext) async throws {
-        _ = try environment.settings(environment: context.environment)
-        _ = try python.settings(environment: context.environment)
-        throw notImplemented()
-    }
 }
 
 /// `suv pip check`: verify installed packages have compatible dependencies.
@@ -210,10 +192,4 @@ package struct PipCheck: SuvRunnable, HasGlobalOptions {
     @OptionGroup(title: "Global options") package var global: GlobalOptions
 
     package init() {}
-
-    package func run(context: CommandContext) async throws {
-        _ = try EnvironmentReader(context.environment).flag(system, "UV_SYSTEM_PYTHON", option: "--system")
-        _ = try python.settings(environment: context.environment)
-        throw notImplemented()
-    }
 }

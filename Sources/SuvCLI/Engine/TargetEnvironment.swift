@@ -17,27 +17,13 @@ struct TargetEnvironment: Sendable {
     /// The interpreter the facts came from.
     let interpreter: String
     /// Said before resolving (the requested version was not found, …).
-    let warnings: [String]
+    var warnings: [String]
 
     /// Finds an interpreter (`--python`, else `python3.X` for `--python-version X`, else
     /// `python3`/`python` on `PATH`), asks it for its facts, and applies the overrides.
     static func resolve(pythonRequest: String?, pythonVersion requested: String?, pythonPlatform: String?,
                         environment: [String: String], cache: CacheStore) async throws -> TargetEnvironment {
-        var warnings: [String] = []
-        var version: PEP440.Version?
-        if let requested {
-            guard let parsed = PEP440.Version(requested), parsed.release.count >= 2, parsed.release.count <= 3 else {
-                throw TargetEnvironmentError.invalidPythonVersion(requested)
-            }
-            version = parsed
-        }
-        var platform: PythonPlatform?
-        if let pythonPlatform {
-            guard let parsed = PythonPlatform(pythonPlatform) else {
-                throw TargetEnvironmentError.invalidPythonPlatform(pythonPlatform)
-            }
-            platform = parsed
-        }
+        let (version, platform) = try parse(pythonVersion: requested, pythonPlatform: pythonPlatform)
         let cacheDirectory = InterpreterInfoCache(directory: cache.bucket(.interpreter))
         var found: InterpreterInfo?
         var lastError: (any Error)?
@@ -54,11 +40,41 @@ struct TargetEnvironment: Sendable {
             if let lastError { throw lastError }
             throw TargetEnvironmentError.noInterpreter(pythonRequest ?? requested)
         }
+        var target = applying(version: version, requested: requested, platform: platform, to: info)
         if let version, let requested,
            (info.versionInfo.major, info.versionInfo.minor) != (Int(version.release[0]), Int(version.release[1])) {
-            warnings.append("The requested Python version \(requested) is not available; \(info.versionInfo.major).\(info.versionInfo.minor).\(info.versionInfo.micro) will be used to build dependencies instead.")
+            target.warnings.append("The requested Python version \(requested) is not available; \(info.versionInfo.major).\(info.versionInfo.minor).\(info.versionInfo.micro) will be used to build dependencies instead.")
         }
+        return target
+    }
 
+    /// The target of an interpreter already chosen (`suv pip install`'s environment), with
+    /// `--python-version` and `--python-platform` applied.
+    static func of(_ info: InterpreterInfo, pythonVersion requested: String?, pythonPlatform: String?) throws -> TargetEnvironment {
+        let (version, platform) = try parse(pythonVersion: requested, pythonPlatform: pythonPlatform)
+        return applying(version: version, requested: requested, platform: platform, to: info)
+    }
+
+    private static func parse(pythonVersion requested: String?, pythonPlatform: String?) throws -> (PEP440.Version?, PythonPlatform?) {
+        var version: PEP440.Version?
+        if let requested {
+            guard let parsed = PEP440.Version(requested), parsed.release.count >= 2, parsed.release.count <= 3 else {
+                throw TargetEnvironmentError.invalidPythonVersion(requested)
+            }
+            version = parsed
+        }
+        var platform: PythonPlatform?
+        if let pythonPlatform {
+            guard let parsed = PythonPlatform(pythonPlatform) else {
+                throw TargetEnvironmentError.invalidPythonPlatform(pythonPlatform)
+            }
+            platform = parsed
+        }
+        return (version, platform)
+    }
+
+    private static func applying(version: PEP440.Version?, requested: String?, platform: PythonPlatform?,
+                                 to info: InterpreterInfo) -> TargetEnvironment {
         var markers = info.markers
         var tagEnvironment = info.tagEnvironment
         let target: PEP440.Version
@@ -85,7 +101,7 @@ struct TargetEnvironment: Sendable {
             tagEnvironment.platform = platform.platform
         }
         return TargetEnvironment(markers: markers, pythonVersion: target, tags: tagEnvironment.supportedTags(),
-                                 interpreter: info.executable, warnings: warnings)
+                                 interpreter: info.executable, warnings: [])
     }
 
     /// Interpreters to try, best first: the `--python` request, `python3.X` for the requested
