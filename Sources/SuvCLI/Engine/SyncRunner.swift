@@ -92,12 +92,18 @@ extension Sync {
         let checkStarted = ContinuousClock.now
         let lockBytes = try FileContents.contents(of: project.lockPath) ?? []
         let state = SyncState(cache: session.cache)
-        let options = "\(selection)|exact=\(request.exact)|\(String(describing: request.installer.linkMode))|\(request.installer.compileBytecode)"
+        func syncOptions(exact: Bool) -> String {
+            "\(selection)|exact=\(exact)|\(String(describing: request.installer.linkMode))|\(request.installer.compileBytecode)"
+        }
+        let options = syncOptions(exact: request.exact)
         let sitePackages = prepared.environment.sitePackages
         let python = prepared.interpreter.executable
         let canRemember = !request.installer.reinstall && request.installer.reinstallPackages.isEmpty && !request.dryRun
-        if canRemember, let key = SyncState.key(lockBytes: lockBytes, sitePackages: sitePackages, python: python, options: options),
-           let count = state.recordedCount(for: key) {
+        // An exact sync's verdict also answers an inexact one (`suv run` after `suv sync`).
+        let acceptable = request.exact ? [options] : [options, syncOptions(exact: true)]
+        if canRemember, let count = acceptable.lazy.compactMap({
+            SyncState.key(lockBytes: lockBytes, sitePackages: sitePackages, python: python, options: $0).flatMap(state.recordedCount(for:))
+        }).first {
             if !summaryOnly {
                 context.printer.info(context.printer.stderrPaint.dimmed(
                     "Checked\(count == 0 ? "" : " \(count) \(count == 1 ? "package" : "packages")") in \(ElapsedFormat.format(checkStarted.duration(to: .now)))"))
