@@ -6,9 +6,14 @@
 public protocol ProjectTemplate: Sendable {
     /// The files of `project`, relative to its directory; `pyproject.toml` first.
     func files(for project: NewProject) -> [ScaffoldFile]
+
+    /// The `.gitignore` written when `suv init` creates a Git repository (uv's by default).
+    var gitIgnore: String { get }
 }
 
 extension ProjectTemplate {
+    public var gitIgnore: String { GitIgnore.text }
+
     /// `README.md` (empty, as uv writes it) when the project has one.
     public func readme(for project: NewProject) -> [ScaffoldFile] {
         project.readme ? [ScaffoldFile("README.md", "")] : []

@@ -8,9 +8,12 @@ public struct ScaffoldFile: Sendable, Equatable {
     public var path: String
     /// The file's text.
     public var contents: String
+    /// Whether only its owner may read it (mode 0600): a secret, such as a key.
+    public var isPrivate: Bool
 
-    public init(_ path: String, _ contents: String) {
+    public init(_ path: String, _ contents: String, isPrivate: Bool = false) {
         self.path = path
         self.contents = contents
+        self.isPrivate = isPrivate
     }
 }

@@ -1,10 +1,10 @@
 import Foundation
 
-/// A minimal blocking HTTP/1.0 client for 127.0.0.1, so test support can talk to its local
-/// servers without the HTTP module (or FoundationNetworking).
-enum LoopbackHTTP {
+/// A minimal blocking HTTP/1.0 client for 127.0.0.1, so tests can talk to local servers
+/// without the HTTP module (or FoundationNetworking).
+public enum LoopbackHTTP {
     /// Sends one request and returns the response body; throws on a non-2xx status.
-    static func request(method: String, port: Int, path: String) throws -> [UInt8] {
+    public static func request(method: String, port: Int, path: String) throws -> [UInt8] {
         let socketDescriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socketDescriptor >= 0 else { throw IndexServerError.request("socket: \(errno)") }
         defer { close(socketDescriptor) }
@@ -39,5 +39,25 @@ enum LoopbackHTTP {
         let status = statusLine.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
         guard (200..<300).contains(status) else { throw IndexServerError.request(String(statusLine)) }
         return Array(response[(headerEnd + 4)...])
+    }
+
+    /// A loopback port nothing listens on right now (the kernel's pick for port 0), for a
+    /// server a test starts.
+    public static func freePort() throws -> Int {
+        let socketDescriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socketDescriptor >= 0 else { throw IndexServerError.request("socket: \(errno)") }
+        defer { close(socketDescriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr = in_addr(s_addr: UInt32(0x7F00_0001).bigEndian)
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(socketDescriptor, $0, length) == 0 && getsockname(socketDescriptor, $0, &length) == 0
+            }
+        }
+        guard bound else { throw IndexServerError.request("bind: \(errno)") }
+        return Int(UInt16(bigEndian: address.sin_port))
     }
 }

@@ -122,11 +122,108 @@ import Testing
         #expect(!String(decoding: scratch.tree.read("work/b/pyproject.toml") ?? [], as: UTF8.self).contains("build-system"))
     }
 
-    @Test func templatesAreNotImplementedYet() async throws {
+    /// `--flask --no-lock` needs no index: the whole layout, a random private key, its own
+    /// `.gitignore` (in the new Git repository) and the pin.
+    @Test(.enabled(if: InitScratch.available)) func flaskWithoutLock() async throws {
         let scratch = try InitScratch()
-        let flask = await run(["--flask", "app"], in: scratch)
-        #expect(flask.status == 2)
-        #expect(flask.stderr == "error: `suv init --flask` is not implemented yet\n")
+        let result = await run(["--flask", "shop", "--no-lock", "--python", "3.12"], in: scratch)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr == "Initialized project `shop` at `\(scratch.root)/shop`\n")
+        let files = scratch.snapshot().keys.filter { !$0.hasSuffix("/") }.sorted()
+        #expect(files == [
+            ".gitignore", ".python-version", "README.md", "config.py", "gunicorn.conf.py", "instance/secret_key", "pyproject.toml",
+            "run.py", "shop/__init__.py", "shop/admin/__init__.py", "shop/forms.py", "shop/models.py", "shop/static/css/style.css",
+            "shop/static/img/logo.svg", "shop/static/js/app.js", "shop/templates/404.html", "shop/templates/admin/index.html",
+            "shop/templates/hello.html", "shop/templates/index.html", "shop/templates/layout.html", "shop/templates/login.html",
+            "shop/views.py", "tests/__init__.py", "tests/conftest.py", "tests/test_admin.py", "tests/test_config.py",
+            "tests/test_errors.py", "tests/test_forms.py", "tests/test_gunicorn_conf.py", "tests/test_login.py", "tests/test_models.py",
+            "tests/test_requirements.py", "tests/test_run.py", "tests/test_views.py",
+        ].map { "shop/" + $0 })
+        #expect(scratch.tree.read("work/shop/.python-version") == Array("3.12\n".utf8))
+        #expect(FileManager.default.fileExists(atPath: scratch.root + "/shop/.git/HEAD"))
+        let gitignore = String(decoding: scratch.tree.read("work/shop/.gitignore") ?? [], as: UTF8.self)
+        #expect(gitignore.contains("\ninstance/\n") && gitignore.contains("\n.venv\n"))
+
+        let keyPath = scratch.root + "/shop/instance/secret_key"
+        let key = String(decoding: scratch.tree.read("work/shop/instance/secret_key") ?? [], as: UTF8.self)
+        #expect(key.count == 65 && key.hasSuffix("\n"))
+        #expect(key.dropLast().allSatisfy { $0.isHexDigit && !$0.isUppercase })
+        let mode = try #require(FileManager.default.attributesOfItem(atPath: keyPath)[.posixPermissions] as? Int)
+        #expect(mode == 0o600)
+        let other = await run(["--flask", "shop2", "--no-lock", "--python", "3.12"], in: scratch)
+        #expect(other.status == 0)
+        #expect(scratch.tree.read("work/shop2/instance/secret_key") != Array(key.utf8), "each project gets its own key")
+    }
+
+    /// With no index answering, the project is still created: the lock and `requirements.txt`
+    /// are left out with a warning saying how to make them later.
+    @Test(.enabled(if: InitScratch.available)) func flaskWithoutAReachableIndex() async throws {
+        let scratch = try InitScratch()
+        var environment = scratch.environment()
+        environment["UV_DEFAULT_INDEX"] = "http://127.0.0.1:\(try LoopbackHTTP.freePort())/simple"
+        environment["UV_HTTP_RETRIES"] = "0"
+        environment["PIP_CONFIG_FILE"] = "/dev/null"
+        let result = await runSuv(["--directory", scratch.root, "init", "--flask", "blog", "--python", "3.12"], environment: environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.first == "Initialized project `blog` at `\(scratch.root)/blog`")
+        #expect(lines.last?.hasPrefix("warning: The package index could not be reached (Request to `http://127.0.0.1:") == true, "\(result.stderr)")
+        #expect(lines.last?.hasSuffix(
+            "so `uv.lock` and `requirements.txt` were not written; run `suv lock` and `suv export --no-dev -o requirements.txt` in the project later"
+        ) == true, "\(result.stderr)")
+        let files = scratch.snapshot()
+        #expect(files["blog/pyproject.toml"] != nil && files["blog/instance/secret_key"] != nil)
+        #expect(files["blog/uv.lock"] == nil && files["blog/requirements.txt"] == nil)
+    }
+
+    /// `--flask` creates a new project: a directory with anything in it is refused before
+    /// anything is written.
+    @Test func flaskRefusesANonEmptyDirectory() async throws {
+        let scratch = try InitScratch()
+        _ = try scratch.tree.write("work/blog/notes.txt", "mine\n")
+        let before = scratch.snapshot()
+        let result = await run(["--flask", "blog"], in: scratch)
+        #expect(result.status == 2)
+        #expect(result.stderr == """
+            error: Cannot create a Flask application in `\(scratch.root)/blog` because the directory is not empty
+
+            hint: `suv init --flask` creates a new project: give it a new or empty directory, as in `suv init --flask <PATH>`
+
+            """)
+        #expect(scratch.snapshot() == before)
+
+        _ = try scratch.tree.makeDirectory("work/hidden/.git")
+        let hidden = await run(["--template", "flask", "hidden"], in: scratch)
+        #expect(hidden.status == 2)
+        #expect(hidden.stderr.hasPrefix("error: Cannot create a Flask application in `\(scratch.root)/hidden`"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.root + "/hidden") == [".git"])
+    }
+
+    /// The package sits first on `sys.path`: it may not take the name of a module the
+    /// application imports.
+    @Test func flaskRefusesANameThatHidesAModule() async throws {
+        let scratch = try InitScratch()
+        for (arguments, message) in [
+            (["--flask", "flask"], "The application's package `flask` would hide the `flask` package the application depends on"),
+            (["--flask", "x", "--name", "Config"], "The application's package `config` would hide the application's own `config`"),
+            (["--flask", "email"], "The application's package `email` would hide Python's `email` module"),
+        ] {
+            let result = await run(arguments, in: scratch)
+            #expect(result.status == 2)
+            #expect(result.stderr == "error: \(message)\n\nhint: Choose another project name with `--name`\n", "\(result.stderr)")
+        }
+        #expect(scratch.snapshot().isEmpty)
+    }
+
+    /// A Flask application has its own layout: uv's layout options do not apply to it.
+    @Test func flaskTakesNoLayoutOptions() async throws {
+        let scratch = try InitScratch()
+        for (option, spelling) in [(["--lib"], "--lib"), (["--bare"], "--bare"), (["--package"], "--package"),
+                                   (["--build-backend", "hatch"], "--build-backend <BUILD_BACKEND>")] {
+            let result = await run(["--flask", "app"] + option, in: scratch)
+            #expect(result.status == 2)
+            #expect(result.stderr.hasPrefix("error: the argument '--flask' cannot be used with '\(spelling)'\n"), "\(result.stderr)")
+        }
         #expect(scratch.snapshot().isEmpty)
     }
 

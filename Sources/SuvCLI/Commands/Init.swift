@@ -96,7 +96,10 @@ package struct Init: RequestCommand, HasGlobalOptions {
         try Conflicts.exclusive(("--description <DESCRIPTION>", description != nil), ("--no-description", noDescription))
         let flaskSpelling = flask ? "--flask" : "--template <TEMPLATE>"
         let wantsFlask = flask || template == .flask
-        try Conflicts.exclusive((flaskSpelling, wantsFlask), with: [("--lib", lib), ("--script", script), ("--bare", bare)])
+        try Conflicts.exclusive((flaskSpelling, wantsFlask), with: [
+            ("--lib", lib), ("--script", script), ("--bare", bare), ("--package", packaged),
+            ("--build-backend <BUILD_BACKEND>", buildBackend != nil),
+        ])
         if let name, !PackageName.isValid(name) {
             throw ValidationError(
                 "invalid value '\(name)' for '--name <NAME>': Not a valid package or extra name: \"\(name)\". "

@@ -6,9 +6,14 @@ import Scaffold
 ///   or a build backend); a library always is; a build backend implies a package;
 /// - authors come from git for packaged projects, unless `--author-from` says otherwise;
 /// - `--bare` leaves out the description (unless given), the README, the pin and the VCS
-///   (unless `--vcs git`).
+///   (unless `--vcs git`);
+/// - `--flask` (suv's) is an application without a build system whose authors are left out
+///   unless `--author-from` asks; it takes neither `--bare` nor a build backend.
 struct InitChoices: Equatable {
+    /// uv's layout; unused for a Flask application.
     var template: UvProjectTemplate
+    /// `--flask` or `--template flask`.
+    var flask: Bool
     /// `nil`: none; otherwise the default text or the one given.
     var description: String?
     var readme: Bool
@@ -20,7 +25,8 @@ struct InitChoices: Equatable {
 
     init(_ request: InitRequest) {
         let isLibrary = request.kind == .library
-        let packaged = request.packaged ?? (request.buildBackend != nil || isLibrary || !request.bare)
+        flask = request.template == .flask
+        let packaged = !flask && (request.packaged ?? (request.buildBackend != nil || isLibrary || !request.bare))
         let backend = request.buildBackend.flatMap { BuildBackend(rawValue: $0.rawValue) } ?? .uv
         let layout: UvProjectTemplate.Layout =
             if isLibrary { .library(backend) } else if packaged { .packagedApplication(backend) } else { .application }

@@ -10,18 +10,20 @@ extension Init {
     /// Creates a project as `uv init` does: `pyproject.toml` and the layout's files, a Git
     /// repository with a `.gitignore`, `.python-version`, and membership of the workspace above.
     /// Everything is decided before the first file is written; a failure while writing removes
-    /// what was written.
+    /// what was written. `--flask` creates a Flask application (``FlaskTemplate``) in a new or
+    /// empty directory, then locks it and exports `requirements.txt` (``InitLock``) unless
+    /// `--no-lock`.
     package func run(context: CommandContext) async throws {
         let request = try request(environment: context.environment)
         context.warn(request.warnings)
-        if request.template != nil { throw NotImplementedError(command: "suv init --flask") }
         guard context.settings.project == nil else { throw InitError.projectOption(hasPath: request.path != nil) }
         let workingDirectory = CacheCommandSupport.currentDirectory(settings: context.settings)
         if request.kind == .script, let path = request.path {
             try await InitScript(request: request, global: global, context: context, workingDirectory: workingDirectory).run(path: path)
             return
         }
-        try await InitRunner(request: request, global: global, context: context, workingDirectory: workingDirectory).run()
+        try await InitRunner(request: request, global: global, pythonOptions: python, context: context,
+                             workingDirectory: workingDirectory).run()
     }
 }
 
@@ -29,6 +31,8 @@ extension Init {
 struct InitRunner {
     let request: InitRequest
     let global: GlobalOptions
+    /// The Python options as given, for the lock after `--flask`.
+    let pythonOptions: PythonOptions
     let context: CommandContext
     let workingDirectory: String
 
@@ -40,9 +44,13 @@ struct InitRunner {
     func run() async throws {
         let target = target
         let directory = WorkspacePaths.normalize(target)
+        let choices = InitChoices(request)
+        if choices.flask, let entries = DirectoryListing.entries(directory), !entries.isEmpty {
+            throw InitError.notEmpty(target)
+        }
         guard access(target + "/pyproject.toml", F_OK) != 0 else { throw InitError.alreadyInitialized(target) }
         let name = try projectName(of: target)
-        let choices = InitChoices(request)
+        let template = try Self.template(choices, name: name)
 
         let workspace: InitWorkspace?
         do {
@@ -73,16 +81,16 @@ struct InitRunner {
                 let existed = access(directory + "/.git", F_OK) == 0
                 try await git.initialize(directory)
                 if !existed { writer.adoptDirectory(directory + "/.git") }
-                try writer.createFile(directory + "/.gitignore", contents: GitIgnore.text)
+                try writer.createFile(directory + "/.gitignore", contents: template.gitIgnore)
             }
             let author = choices.authorFrom == .none ? nil : await git.author(in: directory)
             let project = NewProject(
                 name: name, requiresPython: python.requiresPython, description: choices.description, readme: choices.readme,
                 author: author.flatMap { ProjectAuthor(name: $0.name, email: $0.email) })
-            for file in choices.template.files(for: project) {
+            for file in template.files(for: project) {
                 let path = directory + "/" + file.path
                 if let parent = LoadedProject.parent(of: path), parent != directory { try writer.createDirectories(parent) }
-                try writer.createFile(path, contents: file.contents)
+                try writer.createFile(path, contents: file.contents, isPrivate: file.isPrivate)
             }
             if let edit = membership?.edit {
                 try writer.replaceFile(edit.path, contents: edit.text, original: Array(edit.original.utf8))
@@ -108,6 +116,20 @@ struct InitRunner {
         } else {
             context.printer.info("Initialized project `\(paint.cyan(name.normalized))` at `\(paint.cyan(target))`")
         }
+        if choices.flask && !request.noLock {
+            try await InitLock(global: global, python: pythonOptions, context: context, directory: directory).run()
+        }
+    }
+
+    /// uv's layout, or a Flask application with a new random secret key when its package may
+    /// take the project's import name.
+    static func template(_ choices: InitChoices, name: PackageName) throws -> any ProjectTemplate {
+        guard choices.flask else { return choices.template }
+        let module = NewProject(name: name, requiresPython: "").moduleName
+        if let conflict = FlaskTemplate.moduleConflict(module) {
+            throw InitError.moduleConflict(module: module, shadowed: conflict)
+        }
+        return FlaskTemplate(secretKey: try InitSecretKey.generate())
     }
 
     /// `--name`, else the directory's name with surrounding whitespace trimmed and spaces made
@@ -195,6 +217,10 @@ enum InitError: SuvError, Equatable {
     case alreadyInitialized(String)
     case missingDirectoryName
     case invalidDirectoryName(String, explicit: Bool)
+    /// `--flask` into a directory that has something in it.
+    case notEmpty(String)
+    /// `--flask` for a project whose package would hide a module the application needs.
+    case moduleConflict(module: String, shadowed: String)
 
     var message: String {
         switch self {
@@ -206,6 +232,18 @@ enum InitError: SuvError, Equatable {
             "Missing directory name"
         case .invalidDirectoryName(let name, let explicit):
             "The \(explicit ? "target directory" : "current directory") (`\(name)`) is not a valid package name. Please provide a package name with `--name`."
+        case .notEmpty(let path):
+            "Cannot create a Flask application in `\(path)` because the directory is not empty"
+        case .moduleConflict(let module, let shadowed):
+            "The application's package `\(module)` would hide \(shadowed)"
+        }
+    }
+
+    var hints: [String] {
+        switch self {
+        case .notEmpty: ["`suv init --flask` creates a new project: give it a new or empty directory, as in `suv init --flask <PATH>`"]
+        case .moduleConflict: ["Choose another project name with `--name`"]
+        default: []
         }
     }
 }

@@ -33,9 +33,10 @@ final class ScaffoldWriter {
     }
 
     /// Writes `contents` to `path` unless a file is already there; returns whether it wrote.
+    /// A private file is readable and writable by its owner only.
     @discardableResult
-    func createFile(_ path: String, contents: String) throws -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+    func createFile(_ path: String, contents: String, isPrivate: Bool = false) throws -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, isPrivate ? 0o600 : 0o666)
         if descriptor < 0 {
             if errno == EEXIST { return false }
             throw ScaffoldWriteError(path: path, errno: errno)
