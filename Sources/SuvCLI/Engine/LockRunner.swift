@@ -76,6 +76,9 @@ struct LockEngine {
     /// Whether a new lock is written (and remembered); `suv run` of a script without a lock
     /// file resolves in memory only, as uv does.
     var persists = true
+    /// Where the resolution is kept for a second lock of the same command (see
+    /// ``ResolutionMemo``).
+    var memo: ResolutionMemo?
 
     /// The lock the project now has: `nil` when an unchanged lock was recognized without
     /// reading it (read it from ``LoadedProject/lockPath`` when needed) or for a dry run.
@@ -149,9 +152,15 @@ struct LockEngine {
             }
         }
         let plan = workspace.seeds(environments: environments)
-        let forks = try await UniversalResolution(source: source, options: options)
-            .resolve(seeds: plan.seeds, lowestPython: lowest, constraints: workspace.constraints,
-                     overrides: workspace.overrides, preferences: preferences)
+        let forks: [UniversalResolution.Fork]
+        if let memo, memo.reuse, let saved = memo.forks {
+            forks = saved
+        } else {
+            forks = try await UniversalResolution(source: source, options: options)
+                .resolve(seeds: plan.seeds, lowestPython: lowest, constraints: workspace.constraints,
+                         overrides: workspace.overrides, preferences: preferences)
+        }
+        memo?.forks = forks
         for fork in forks { context.printer.debug("Fork: \(fork.marker.exactDescription ?? "true")") }
         let built = LockBuilder(workspace: workspace, forks: forks, options: lockOptions, excluded: plan.excluded).build()
         let lock = try LockMirroring(rules: session.settings.mirrors, existing: existing).canonical(built)
@@ -301,4 +310,13 @@ struct ProjectInterpreter {
         let found = try await finder.find(parsed, requiresPython: requiresPython)
         return ProjectInterpreter(info: found.info)
     }
+}
+
+/// The resolution of a command's first lock, kept for its second: `suv add` and `suv upgrade`
+/// lock, write bounds the locked versions satisfy, and lock again; the second lock writes the new
+/// requirements with the same resolution instead of resolving anew.
+final class ResolutionMemo: @unchecked Sendable {
+    var forks: [UniversalResolution.Fork]?
+    /// Use ``forks`` instead of resolving.
+    var reuse = false
 }

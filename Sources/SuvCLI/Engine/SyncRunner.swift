@@ -136,10 +136,12 @@ extension Sync {
         if case .frozen = request.mode { return nil }
         let lockRequest = LockRequest(mode: request.mode, dryRun: false, script: nil, index: request.index,
                                       resolver: request.resolver, refresh: request.refresh, python: request.python, warnings: [])
+        let memo = ResolutionMemo()
         var engine = LockEngine(request: lockRequest, project: project, session: session,
                                 interpreter: interpreter, context: context, started: .now)
         engine.printsChanges = false
         engine.printsResolved = printsResolved
+        engine.memo = memo
         let lock = try await engine.run()
         guard let afterLock else { return lock }
         guard try await afterLock(project, try lock ?? readLock(project.lockPath)) else { return lock }
@@ -148,6 +150,10 @@ extension Sync {
                                interpreter: interpreter, context: context, started: .now)
         again.printsChanges = false
         again.printsResolved = false
+        // What changed is bounds the first resolution satisfies: the same resolution, written
+        // with the new requirements.
+        memo.reuse = true
+        again.memo = memo
         return try await again.run()
     }
 
