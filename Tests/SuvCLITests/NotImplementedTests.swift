@@ -4,7 +4,7 @@ import Testing
 @Suite struct NotImplementedTests {
     @Test(arguments: [
         ("sync --script tool.py", "suv sync --script"),
-        ("run --isolated python", "suv run --isolated"),
+        ("run --with-editable ./pkg python", "suv run --with-editable"),
         ("add --script tool.py flask", "suv add --script"),
         ("remove --script tool.py flask", "suv remove --script"),
     ])

@@ -160,4 +160,20 @@ struct RunCommandTests {
         let plain = try run(["python", "-c", "import epsilon"])
         #expect(plain.status == 1)
     }
+
+    @Test func isolatedRunsInAFreshEnvironmentAndLeavesTheProjectsAlone() throws {
+        let isolated = try run(["--isolated", "python", "-c", "import sys, beta; print(sys.prefix)"])
+        #expect(isolated.status == 0, "\(isolated.stderr)")
+        #expect(isolated.stdout.hasPrefix(tree.path("cache") + "/builds-v0/"), "\(isolated.stdout)")
+        #expect(!isolated.stderr.contains("Creating virtual environment"), "\(isolated.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/.venv"))
+    }
+
+    @Test func withRequirementsReadsARequirementsFile() throws {
+        _ = try tree.write("app/extra.txt", "# tools for this run\nepsilon\n")
+        let result = try run(["--with-requirements", "extra.txt", "python", "-c", "import epsilon, beta"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let missing = try run(["--with-requirements", "nope.txt", "python", "-c", "pass"])
+        #expect(missing.status == 2)
+    }
 }

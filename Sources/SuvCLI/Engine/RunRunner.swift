@@ -3,6 +3,7 @@ import ArgumentParser
 import Cache
 import PEP440
 import Python
+import RequirementsTxt
 import SuvBasics
 import VirtualEnv
 
@@ -18,10 +19,7 @@ extension Run {
         guard let first = request.command.first else {
             throw UsageError("`suv run` needs a command to run")
         }
-        if !request.withEditable.isEmpty || !request.withRequirements.isEmpty {
-            throw NotImplementedError(command: "suv run --with-editable/--with-requirements")
-        }
-        if request.isolated { throw NotImplementedError(command: "suv run --isolated") }
+        if !request.withEditable.isEmpty { throw NotImplementedError(command: "suv run --with-editable") }
         if request.member != nil { throw NotImplementedError(command: "suv run --package") }
         let cwd = CacheCommandSupport.currentDirectory(settings: context.settings)
         let start = context.settings.project.map { $0.hasPrefix("/") ? $0 : cwd + "/" + $0 } ?? cwd
@@ -53,7 +51,14 @@ extension Run {
                     allPackages: request.allPackages, script: nil, pythonPlatform: request.pythonPlatform, outputFormat: .text,
                     index: request.index, resolver: request.resolver, installer: request.installer, refresh: request.refresh,
                     python: request.python, warnings: [])
-                let prepared = try await Sync.perform(sync, global: global, context: context, summaryOnly: true)
+                // `--isolated`: a new environment in the cache instead of the project's, said nothing about.
+                var syncContext = context
+                if request.isolated {
+                    let cache = CacheStore(root: try CacheCommandSupport.root(global: global, context: context).absolutePath(relativeTo: cwd))
+                    syncContext.environment["UV_PROJECT_ENVIRONMENT"] = try EnvironmentSync.temporaryFolder(in: cache.bucket(.builds))
+                }
+                let prepared = try await Sync.perform(sync, global: global, context: syncContext, summaryOnly: true,
+                                                      announcesEnvironment: !request.isolated)
                 venv = prepared?.environment.root ?? ProjectEnvironment.path(workspaceRoot: root, environment: context.environment)
                 base.interpreter = prepared?.interpreter
             }
@@ -69,7 +74,8 @@ extension Run {
             searchPath = bin + ":" + searchPath
             base.interpreter = interpreter.info
         }
-        if !request.with.isEmpty {
+        let with = request.with + (try Self.requirements(fromFiles: request.withRequirements, environment: context.environment))
+        if !with.isEmpty {
             if base.interpreter == nil, let root = base.root {
                 let cache = CacheStore(root: try CacheCommandSupport.root(global: global, context: context).absolutePath(relativeTo: cwd))
                 base.interpreter = try await ProjectInterpreter.find(
@@ -77,7 +83,7 @@ extension Run {
                     workingDirectory: cwd, projectRoot: cwd, noConfig: true, printer: context.printer).info
             }
             guard let interpreter = base.interpreter else { throw NotImplementedError(command: "suv run --with") }
-            let overlay = try await OverlayEnvironment(requirements: request.with, request: request, context: context)
+            let overlay = try await OverlayEnvironment(requirements: with, request: request, context: context)
                 .prepare(base: base.root, python: interpreter, global: global, workingDirectory: cwd)
             environment["VIRTUAL_ENV"] = overlay
             searchPath = overlay + "/bin:" + searchPath
@@ -105,6 +111,23 @@ extension Run {
             if command[0].hasSuffix(".py") || command[0].hasSuffix(".pyw") { return ("python", command) }
             return (command[0], Array(command.dropFirst()))
         }
+    }
+
+    /// The named requirements of `--with-requirements` files.
+    static func requirements(fromFiles files: [String], environment: [String: String]) throws -> [String] {
+        var result: [String] = []
+        for file in files {
+            guard access(file, F_OK) == 0 else { throw InputFileNotFound(path: file) }
+            let parsed = try RequirementsFile.parse(path: file, loader: POSIXRequirementsLoader(), environment: environment)
+            if !parsed.editables.isEmpty { throw NotImplementedError(command: "suv run --with-requirements with editable entries") }
+            for entry in parsed.requirements {
+                guard let named = entry.requirement.named else {
+                    throw NotImplementedError(command: "suv run --with-requirements with unnamed requirements")
+                }
+                result.append(named.description)
+            }
+        }
+        return result
     }
 
     /// Whether a script starts a PEP 723 `# /// script` block.

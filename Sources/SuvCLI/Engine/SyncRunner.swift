@@ -33,7 +33,8 @@ extension Sync {
     @discardableResult
     static func perform<Scope>(
         _ request: SyncRequest, global: GlobalOptionSet<Scope>, context: CommandContext, installs: Bool = true,
-        summaryOnly: Bool = false, afterLock: ((LoadedProject, Lockfile.Lock) async throws -> Bool)? = nil
+        summaryOnly: Bool = false, announcesEnvironment: Bool = true,
+        afterLock: ((LoadedProject, Lockfile.Lock) async throws -> Bool)? = nil
     ) async throws -> ProjectEnvironment.Prepared? {
         let cwd = CacheCommandSupport.currentDirectory(settings: context.settings)
         let start = context.settings.project.map { $0.hasPrefix("/") ? $0 : cwd + "/" + $0 } ?? cwd
@@ -71,7 +72,7 @@ extension Sync {
             prepared = try await ProjectEnvironment.prepare(
                 workspaceRoot: project.root, request: interpreterRequest, requiresPython: project.workspace.requiresPython,
                 finder: interpreters.finder, prompt: project.workspace.members.first.map { $0.name.description },
-                creator: .init(name: "suv", version: SuvVersion.current), report: { printer.info($0) })
+                creator: .init(name: "suv", version: SuvVersion.current), report: { if announcesEnvironment { printer.info($0) } })
         } catch {
             (try? await openedSession)?.close()
             throw error
