@@ -10,9 +10,14 @@ public struct LockReader {
 
     /// Parses `text`; `fileName` is used in messages (uv says `uv.lock`).
     public static func read(_ text: String, fileName: String = "uv.lock") throws(LockfileError) -> Lock {
+        try read(bytes: Array(text.utf8), fileName: fileName)
+    }
+
+    /// Reads a lock from its file's bytes (no detour through `String`).
+    public static func read(bytes: [UInt8], fileName: String = "uv.lock") throws(LockfileError) -> Lock {
         let document: TOMLDocument
         do {
-            document = try TOMLDocument(parsing: text)
+            document = try TOMLDocument(parsing: bytes)
         } catch {
             throw .invalid(file: fileName, error)
         }
@@ -119,5 +124,10 @@ extension Lock {
     /// Parses a `uv.lock` (see ``LockReader``).
     public init(parsing text: String, fileName: String = "uv.lock") throws(LockfileError) {
         self = try LockReader.read(text, fileName: fileName)
+    }
+
+    /// Parses a `uv.lock` from its bytes.
+    public init(parsing bytes: [UInt8], fileName: String = "uv.lock") throws(LockfileError) {
+        self = try LockReader.read(bytes: bytes, fileName: fileName)
     }
 }

@@ -46,7 +46,7 @@ struct SyntaxTree: Sendable {
 
     struct Table: Sendable {
         var keys: [String] = []
-        var entries: [String: EntryID] = [:]
+        var entries = KeyIndex()
         var origin: TableOrigin
         /// The section (`[header]` block) holding this table's key-values, if it has one.
         var section: Int?

@@ -110,7 +110,7 @@ struct LockEngine {
             return nil
         }
         let existing: Lockfile.Lock? = lockExists
-            ? try Lockfile.Lock(parsing: String(decoding: lockBytes, as: UTF8.self), fileName: "uv.lock")
+            ? try Lockfile.Lock(parsing: lockBytes, fileName: "uv.lock")
             : nil
         let staleness = existing.map { LockBuilder(workspace: workspace, forks: [], options: lockOptions).staleness(of: $0) ?? (Lock.indexesAccept($0, session.settings.indexes, mirrors: session.settings.mirrors) ? nil : "the configured indexes changed") }
         if let staleness, let reason = staleness { context.printer.debug("Resolving despite existing lockfile: \(reason)") }

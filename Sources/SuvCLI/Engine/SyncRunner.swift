@@ -111,7 +111,7 @@ extension Sync {
             }
             return prepared
         }
-        let lock = try lockFromEngine ?? Lockfile.Lock(parsing: String(decoding: lockBytes, as: UTF8.self), fileName: "uv.lock")
+        let lock = try lockFromEngine ?? Lockfile.Lock(parsing: lockBytes, fileName: "uv.lock")
         let plan = try LockInstallPlan(
             lock: lock, selection: selection,
             markers: prepared.interpreter.markers, tags: prepared.interpreter.tagEnvironment.supportedTags())
@@ -160,7 +160,7 @@ extension Sync {
 
     static func readLock(_ path: String) throws -> Lockfile.Lock {
         let bytes = try FileContents.contents(of: path) ?? []
-        return try Lockfile.Lock(parsing: String(decoding: bytes, as: UTF8.self), fileName: "uv.lock")
+        return try Lockfile.Lock(parsing: bytes, fileName: "uv.lock")
     }
 
     /// The workspace projects a sync starts from: `--package`, every member with
