@@ -177,4 +177,41 @@ import Testing
             """)
         #expect(bytes(directory + "/pyproject.toml") == pyproject)
     }
+
+    @Test func packageTargetsAWorkspaceMember() async throws {
+        let server = try LocalIndexServer(root: try FixtureIndex.url().path)
+        let index = server.url("/simple")
+        _ = try tree.write("ws/pyproject.toml", """
+            [project]
+            name = "root"
+            version = "0.1.0"
+            requires-python = ">=3.12"
+            dependencies = []
+
+            [tool.uv.workspace]
+            members = ["packages/*"]
+
+            """)
+        let member = try tree.write("ws/packages/lib-a/pyproject.toml", """
+            [project]
+            name = "lib-a"
+            version = "0.1.0"
+            requires-python = ">=3.12"
+            dependencies = []
+
+            """)
+        let root = tree.path("ws")
+        let added = await runSuv(["add", "gamma", "--package", "lib-a", "--no-sync", "--directory", root, "--index-url", index, "--no-config"],
+                                 environment: environment)
+        #expect(added.status == 0, "\(added.stderr)")
+        let edited = try text(member)
+        #expect(edited.contains("dependencies = [\n    \"gamma>=1.0\",\n]"), "\(edited)")
+        #expect(try !text(root + "/pyproject.toml").contains("gamma"))
+        let unknown = await runSuv(["add", "gamma", "--package", "nope", "--frozen", "--directory", root], environment: environment)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr == "error: The workspace does not have a member nope: \(root)\n")
+        let removed = await runSuv(["remove", "gamma", "--package", "lib-a", "--frozen", "--directory", root], environment: environment)
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(try !text(member).contains("gamma"))
+    }
 }

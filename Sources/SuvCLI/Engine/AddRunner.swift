@@ -20,11 +20,10 @@ extension Add {
         let request = try request(environment: context.environment)
         context.warn(request.warnings)
         if request.script != nil { throw NotImplementedError(command: "suv add --script") }
-        if request.member != nil { throw NotImplementedError(command: "suv add --package") }
         if !request.requirementsFiles.isEmpty { throw NotImplementedError(command: "suv add --requirements") }
         let cwd = CacheCommandSupport.currentDirectory(settings: context.settings)
         let start = context.settings.project.map { $0.hasPrefix("/") ? $0 : cwd + "/" + $0 } ?? cwd
-        guard let pyprojectPath = try LoadedProject.nearestProjectFile(from: start) else { throw ProjectNotFound(directory: start) }
+        let pyprojectPath = try LoadedProject.targetProjectFile(from: start, member: request.member)
         let projectDirectory = LoadedProject.parent(of: pyprojectPath) ?? "/"
         // `--frozen` only edits the file: the workspace is not read (nor its sources lowered).
         let frozen = if case .frozen = request.mode { true } else { false }
@@ -52,7 +51,7 @@ extension Add {
             groups: DependencyGroupSelection(groups: request.target.group.map { [$0] } ?? []),
             exact: false, noEditable: false, noInstallProject: request.noInstallProject,
             noInstallWorkspace: request.noInstallWorkspace, noInstallLocal: request.noInstallLocal, noInstallPackages: [],
-            active: request.active, dryRun: false, check: false, packages: [], allPackages: false, script: nil,
+            active: request.active, dryRun: false, check: false, packages: request.member.map { [$0] } ?? [], allPackages: false, script: nil,
             pythonPlatform: nil, outputFormat: .text, index: request.index, resolver: request.resolver,
             installer: request.installer, refresh: request.refresh, python: request.python, warnings: [])
         let bounds = request.bounds ?? pyproject.toolUv?.settings.addBounds ?? .lower

@@ -93,6 +93,21 @@ struct LoadedProject {
         }
     }
 
+    /// The `pyproject.toml` `suv add`/`remove` edit: `--package`'s workspace member, else the
+    /// nearest project's.
+    static func targetProjectFile(from directory: String, member: String?) throws -> String {
+        guard let member else {
+            guard let path = try nearestProjectFile(from: directory) else { throw ProjectNotFound(directory: directory) }
+            return path
+        }
+        let workspace = try find(from: directory)
+        guard let found = workspace.workspace.members.first(where: { $0.name == PackageName(member) }) else {
+            throw UnknownWorkspaceMember(name: member, root: workspace.root)
+        }
+        let relative = found.source.value
+        return WorkspacePaths.normalize(relative == "." ? workspace.root : workspace.root + "/" + relative) + "/pyproject.toml"
+    }
+
     /// The nearest workspace root above `project` whose members include it, or `nil`.
     private static func workspaceRoot(containing project: PyProjectDocument, displayFrom: String) throws -> PyProjectDocument? {
         if project.pyproject.toolUv?.workspace != nil { return project }
@@ -148,4 +163,11 @@ struct ProjectNotFound: SuvError {
     let directory: String
     var message: String { "No `pyproject.toml` found in current directory or any parent directory" }
     var kind: ErrorKind { .error }
+}
+
+/// `--package` naming no workspace member (uv's wording).
+struct UnknownWorkspaceMember: SuvError, Equatable {
+    let name: String
+    let root: String
+    var message: String { "The workspace does not have a member \(name): \(root)" }
 }

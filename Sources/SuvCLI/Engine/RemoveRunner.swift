@@ -13,11 +13,10 @@ extension Remove {
         let request = try request(environment: context.environment)
         context.warn(request.warnings)
         if request.script != nil { throw NotImplementedError(command: "suv remove --script") }
-        if request.member != nil { throw NotImplementedError(command: "suv remove --package") }
         let cwd = CacheCommandSupport.currentDirectory(settings: context.settings)
         let start = context.settings.project.map { $0.hasPrefix("/") ? $0 : cwd + "/" + $0 } ?? cwd
         let project = try LoadedProject.find(from: start)
-        guard let pyprojectPath = try LoadedProject.nearestProjectFile(from: start) else { throw ProjectNotFound(directory: start) }
+        let pyprojectPath = try LoadedProject.targetProjectFile(from: start, member: request.member)
         let transaction = try ProjectFileTransaction(pyprojectPath: pyprojectPath, lockPath: project.lockPath)
         let pyproject = try PyProjectToml(parsing: transaction.pyprojectText)
         var editor = try PyProjectEditor(parsing: transaction.pyprojectText)
@@ -30,7 +29,8 @@ extension Remove {
         let sync = SyncRequest(
             mode: request.mode, extras: ExtraSelection(), groups: DependencyGroupSelection(),
             exact: true, noEditable: false, noInstallProject: false, noInstallWorkspace: false, noInstallLocal: false,
-            noInstallPackages: [], active: request.active, dryRun: false, check: false, packages: [], allPackages: false,
+            noInstallPackages: [], active: request.active, dryRun: false, check: false, packages: request.member.map { [$0] } ?? [],
+            allPackages: false,
             script: nil, pythonPlatform: nil, outputFormat: .text, index: request.index, resolver: request.resolver,
             installer: request.installer, refresh: request.refresh, python: request.python, warnings: [])
         do {
