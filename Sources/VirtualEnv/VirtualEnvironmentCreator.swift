@@ -48,17 +48,39 @@ public enum VirtualEnvironmentCreator {
                 }
             }
         }
-        try FileSystem.makeDirectories(root)
-        for directory in plan.directories {
-            try FileSystem.makeDirectories(root + "/" + directory)
-        }
-        for file in plan.files {
-            try FileSystem.write(file.contents, to: root + "/" + file.path)
-        }
-        for link in plan.links {
-            try FileSystem.symlink(link.target, at: root + "/" + link.path)
+        // A new environment is built beside its place and renamed into it, so an interrupted
+        // creation leaves no half-made `.venv` behind (an empty folder there is replaced).
+        let building = FileSystem.kind(root) == .directory && !FileSystem.entries(root).isEmpty
+            ? root
+            : Self.siblingTemporaryPath(of: root)
+        do throws(VirtualEnvironmentError) {
+            try FileSystem.makeDirectories(building)
+            for directory in plan.directories {
+                try FileSystem.makeDirectories(building + "/" + directory)
+            }
+            for file in plan.files {
+                try FileSystem.write(file.contents, to: building + "/" + file.path)
+            }
+            for link in plan.links {
+                try FileSystem.symlink(link.target, at: building + "/" + link.path)
+            }
+            if building != root, rename(building, root) != 0 {
+                throw VirtualEnvironmentError.io(path: root, operation: "move into place", reason: String(cString: strerror(errno)))
+            }
+        } catch {
+            if building != root { try? FileSystem.removeTree(building) }
+            throw error
         }
         return VirtualEnvironment(root: root, sitePackages: root + "/" + plan.sitePackages)
+    }
+
+    /// `<parent>/.<name>.suv-tmp-<random>`, beside `root` (same file system, for `rename`).
+    static func siblingTemporaryPath(of root: String) -> String {
+        let trimmed = root.hasSuffix("/") ? String(root.dropLast()) : root
+        guard let slash = trimmed.lastIndex(of: "/") else { return ".\(trimmed).suv-tmp-\(RandomName.suffix())" }
+        let parent = trimmed[..<slash]
+        let name = trimmed[trimmed.index(after: slash)...]
+        return "\(parent)/.\(name).suv-tmp-\(RandomName.suffix())"
     }
 
     /// The interpreter an environment's `bin/python` should link to: the interpreter itself,

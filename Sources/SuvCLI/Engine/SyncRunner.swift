@@ -53,11 +53,20 @@ extension Sync {
         if !installs {
             let session = try await openedSession
             defer { session.close() }
-            let interpreter = try await ProjectInterpreter.find(
-                request: request.python.request, requiresPython: project.workspace.requiresPython,
-                environment: context.environment, cache: session.cache, workingDirectory: cwd, projectRoot: project.root,
-                noConfig: context.settings.noConfig, printer: context.printer)
-            context.printer.info("Using \(interpreter.displayName) interpreter at: \(interpreter.info.executable)")
+            // The project environment's interpreter when it suits, silently (as uv); else the
+            // one found, named.
+            let selection = try InterpreterSelection(context: context, global: global, workingDirectory: cwd, python: request.python)
+            let parsed = try InterpreterSelection.request(
+                explicit: request.python.request, directory: cwd, stopAt: project.root,
+                noConfig: context.settings.noConfig, environment: context.environment)
+            let interpreter: ProjectInterpreter
+            if let existing = await ProjectEnvironment.existingInterpreter(
+                workspaceRoot: project.root, request: parsed, requiresPython: project.workspace.requiresPython, finder: selection.finder) {
+                interpreter = ProjectInterpreter(info: existing)
+            } else {
+                interpreter = ProjectInterpreter(info: try await selection.finder.find(parsed, requiresPython: project.workspace.requiresPython).info)
+                context.printer.info("Using \(interpreter.displayName) interpreter at: \(interpreter.info.executable)")
+            }
             try await lockProject(&project, start: start, request: request, session: session, interpreter: interpreter,
                                   context: context, printsResolved: !summaryOnly, afterLock: afterLock)
             return nil
