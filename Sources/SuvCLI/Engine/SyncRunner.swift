@@ -67,8 +67,8 @@ extension Sync {
                 interpreter = ProjectInterpreter(info: try await selection.finder.find(parsed, requiresPython: project.workspace.requiresPython).info)
                 context.printer.info("Using \(interpreter.displayName) interpreter at: \(interpreter.info.executable)")
             }
-            try await lockProject(&project, start: start, request: request, session: session, interpreter: interpreter,
-                                  context: context, printsResolved: !summaryOnly, afterLock: afterLock)
+            _ = try await lockProject(&project, start: start, request: request, session: session, interpreter: interpreter,
+                                      context: context, printsResolved: !summaryOnly, afterLock: afterLock)
             return nil
         }
         let prepared: ProjectEnvironment.Prepared
