@@ -1,9 +1,20 @@
 /// Finds the first byte at which `bytes` stops being well-formed UTF-8 (no overlong forms,
 /// no surrogates, nothing above U+10FFFF), or nil when all of it is well formed.
 func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+    bytes.withUnsafeBufferPointer { firstInvalidUTF8Offset(in: $0) }
+}
+
+private func firstInvalidUTF8Offset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     var index = 0
     let count = bytes.count
+    guard let base = bytes.baseAddress else { return nil }
     while index < count {
+        // ASCII runs (most of any TOML file) eight bytes at a time.
+        while index + 8 <= count,
+              UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            index += 8
+        }
+        guard index < count else { break }
         let lead = bytes[index]
         if lead < 0x80 {
             index += 1
