@@ -46,14 +46,13 @@ extension Add {
         try transaction.writePyProject(editor.text)
         if frozen { return }
 
-        let sync = SyncRequest(
-            mode: request.mode, extras: ExtraSelection(extras: request.target.extra.map { [$0] } ?? []),
+        let sync = SyncRequest.forProjectCommand(
+            mode: request.mode, index: request.index, resolver: request.resolver, installer: request.installer,
+            refresh: request.refresh, python: request.python,
+            extras: ExtraSelection(extras: request.target.extra.map { [$0] } ?? []),
             groups: DependencyGroupSelection(groups: request.target.group.map { [$0] } ?? []),
-            exact: false, noEditable: false, noInstallProject: request.noInstallProject,
-            noInstallWorkspace: request.noInstallWorkspace, noInstallLocal: request.noInstallLocal, noInstallPackages: [],
-            active: request.active, dryRun: false, check: false, packages: request.member.map { [$0] } ?? [], allPackages: false, script: nil,
-            pythonPlatform: nil, outputFormat: .text, index: request.index, resolver: request.resolver,
-            installer: request.installer, refresh: request.refresh, python: request.python, warnings: [])
+            packages: request.member.map { [$0] } ?? [], active: request.active, noInstallProject: request.noInstallProject,
+            noInstallWorkspace: request.noInstallWorkspace, noInstallLocal: request.noInstallLocal)
         let bounds = request.bounds ?? pyproject.toolUv?.settings.addBounds ?? .lower
         let progress = LockProgress()
         do {

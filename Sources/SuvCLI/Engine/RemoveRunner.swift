@@ -26,13 +26,10 @@ extension Remove {
         }
         try transaction.writePyProject(editor.text)
         if case .frozen = request.mode { return }
-        let sync = SyncRequest(
-            mode: request.mode, extras: ExtraSelection(), groups: DependencyGroupSelection(),
-            exact: true, noEditable: false, noInstallProject: false, noInstallWorkspace: false, noInstallLocal: false,
-            noInstallPackages: [], active: request.active, dryRun: false, check: false, packages: request.member.map { [$0] } ?? [],
-            allPackages: false,
-            script: nil, pythonPlatform: nil, outputFormat: .text, index: request.index, resolver: request.resolver,
-            installer: request.installer, refresh: request.refresh, python: request.python, warnings: [])
+        let sync = SyncRequest.forProjectCommand(
+            mode: request.mode, index: request.index, resolver: request.resolver, installer: request.installer,
+            refresh: request.refresh, python: request.python, exact: true,
+            packages: request.member.map { [$0] } ?? [], active: request.active)
         do {
             try await Sync.perform(sync, global: global, context: context, installs: !request.noSync)
         } catch {

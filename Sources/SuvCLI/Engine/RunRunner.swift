@@ -44,13 +44,11 @@ extension Run {
             if request.noSync {
                 venv = ProjectEnvironment.path(workspaceRoot: root, environment: context.environment)
             } else {
-                let sync = SyncRequest(
-                    mode: request.mode, extras: request.extras, groups: request.groups, exact: request.exact,
-                    noEditable: request.noEditable, noInstallProject: false, noInstallWorkspace: false, noInstallLocal: false,
-                    noInstallPackages: [], active: request.active, dryRun: false, check: false, packages: [],
-                    allPackages: request.allPackages, script: nil, pythonPlatform: request.pythonPlatform, outputFormat: .text,
-                    index: request.index, resolver: request.resolver, installer: request.installer, refresh: request.refresh,
-                    python: request.python, warnings: [])
+                let sync = SyncRequest.forProjectCommand(
+                    mode: request.mode, index: request.index, resolver: request.resolver, installer: request.installer,
+                    refresh: request.refresh, python: request.python, exact: request.exact, extras: request.extras,
+                    groups: request.groups, allPackages: request.allPackages, active: request.active,
+                    noEditable: request.noEditable, pythonPlatform: request.pythonPlatform)
                 // `--isolated`: a new environment in the cache instead of the project's, said nothing about.
                 var syncContext = context
                 if request.isolated {

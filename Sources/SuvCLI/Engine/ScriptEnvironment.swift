@@ -56,7 +56,7 @@ struct ScriptEnvironment {
             markers: prepared.interpreter.markers, tags: prepared.interpreter.tagEnvironment.supportedTags())
         var sync = EnvironmentSync(
             plan: plan, environment: prepared, workspaceRoot: folder, session: session, context: context, exact: true,
-            linkMode: request.installer.linkMode.flatMap { Installer.LinkMode(rawValue: $0.rawValue) } ?? .default,
+            linkMode: request.installer.installerLinkMode,
             reinstall: .packages([]), compileBytecode: request.installer.compileBytecode, dryRun: false)
         sync.summaryOnly = true
         try await sync.run()

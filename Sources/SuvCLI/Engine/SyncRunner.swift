@@ -126,7 +126,7 @@ extension Sync {
             markers: prepared.interpreter.markers, tags: prepared.interpreter.tagEnvironment.supportedTags())
         try await EnvironmentSync(
             plan: plan, environment: prepared, workspaceRoot: project.root, session: session, context: context, exact: request.exact,
-            linkMode: request.installer.linkMode.flatMap { Installer.LinkMode(rawValue: $0.rawValue) } ?? .default,
+            linkMode: request.installer.installerLinkMode,
             reinstall: request.installer.reinstall ? .all : .packages(Set(request.installer.reinstallPackages.map(PackageName.init))),
             compileBytecode: request.installer.compileBytecode, dryRun: request.dryRun, summaryOnly: summaryOnly
         ).run()

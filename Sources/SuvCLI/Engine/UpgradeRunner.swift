@@ -42,12 +42,9 @@ extension Upgrade {
             return
         }
 
-        let sync = SyncRequest(
-            mode: .write, extras: ExtraSelection(), groups: DependencyGroupSelection(), exact: false, noEditable: false,
-            noInstallProject: false, noInstallWorkspace: false, noInstallLocal: false, noInstallPackages: [], active: false,
-            dryRun: false, check: false, packages: [], allPackages: false, script: nil, pythonPlatform: nil, outputFormat: .text,
-            index: request.index, resolver: request.resolver, installer: request.installer, refresh: request.refresh,
-            python: request.python, warnings: [])
+        let sync = SyncRequest.forProjectCommand(
+            mode: .write, index: request.index, resolver: request.resolver, installer: request.installer,
+            refresh: request.refresh, python: request.python)
         do {
             try await Sync.perform(sync, global: global, context: context, installs: !request.noSync) { _, lock in
                 let current = String(decoding: try FileContents.contents(of: pyprojectPath) ?? [], as: UTF8.self)

@@ -22,12 +22,9 @@ struct VersionSync {
 
     func run() async throws {
         if request.mode.isFrozen { return }
-        let sync = SyncRequest(
-            mode: request.mode, extras: ExtraSelection(), groups: DependencyGroupSelection(), exact: false, noEditable: false,
-            noInstallProject: false, noInstallWorkspace: false, noInstallLocal: false, noInstallPackages: [], active: false,
-            dryRun: false, check: false, packages: [name.description], allPackages: false, script: nil, pythonPlatform: nil,
-            outputFormat: .text, index: request.index, resolver: request.resolver, installer: request.installer,
-            refresh: request.refresh, python: request.python, warnings: [])
+        let sync = SyncRequest.forProjectCommand(
+            mode: request.mode, index: request.index, resolver: request.resolver, installer: request.installer,
+            refresh: request.refresh, python: request.python, packages: [name.description])
         var projectContext = context
         projectContext.settings.project = projectDirectory
         try await Sync.perform(sync, global: global, context: projectContext, installs: !request.noSync)
