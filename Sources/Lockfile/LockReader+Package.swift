@@ -3,8 +3,8 @@ import TOML
 
 /// `[[package]]` entries: identity, edges, artifacts and sub-tables.
 extension LockReader {
-    /// A package and the positions of its edges (main, then extras, then groups, in list order).
-    func readPackage(_ table: TOMLTableView, _ node: TOMLNode) throws(TOMLError) -> (LockedPackage, [SourceLocation?]) {
+    /// A package and the byte offsets of its edges (main, then extras, then groups, in list order).
+    func readPackage(_ table: TOMLTableView, _ node: TOMLNode) throws(TOMLError) -> (LockedPackage, [Int]) {
         let name = PackageName(try fields.requiredString(table, "name", in: node))
         guard let sourceNode = table["source"] else { throw fields.missingField("source", in: node) }
         var package = LockedPackage(
@@ -12,14 +12,16 @@ extension LockReader {
             version: try fields.optionalString(table, "version"),
             source: try readSource(sourceNode)
         )
-        var locations: [SourceLocation?] = []
+        var locations: [Int] = []
         package.resolutionMarkers = try fields.optionalStrings(table, "resolution-markers")
         if let deps = table["dependencies"] {
             package.dependencies = try readEdges(deps, &locations)
         }
-        if let sdist = table["sdist"] { package.sdist = try readArtifact(sdist) }
-        if let wheels = table["wheels"] {
-            for item in try fields.array(wheels) { package.wheels.append(try readArtifact(item)) }
+        if scope == .everything, let sdist = table["sdist"] { package.sdist = try readArtifact(sdist) }
+        if scope == .everything, let wheels = table["wheels"] {
+            let items = try fields.array(wheels)
+            package.wheels.reserveCapacity(items.count)
+            for item in items { package.wheels.append(try readArtifact(item)) }
         }
         package.optionalDependencies = try readEdgeTable(table["optional-dependencies"], &locations)
         package.devDependencies = try readEdgeTable(table["dev-dependencies"], &locations)
@@ -42,9 +44,12 @@ extension LockReader {
         throw fields.error("data did not match any variant of untagged enum SourceWire", at: node)
     }
 
-    private func readEdges(_ node: TOMLNode, _ locations: inout [SourceLocation?]) throws(TOMLError) -> [LockEdge] {
+    private func readEdges(_ node: TOMLNode, _ locations: inout [Int]) throws(TOMLError) -> [LockEdge] {
+        let items = try fields.array(node)
         var edges: [LockEdge] = []
-        for (item, table) in try fields.tables(node) {
+        edges.reserveCapacity(items.count)
+        for item in items {
+            let table = try fields.table(item)
             edges.append(LockEdge(
                 name: PackageName(try fields.requiredString(table, "name", in: item)),
                 version: try fields.optionalString(table, "version"),
@@ -52,12 +57,12 @@ extension LockReader {
                 extras: try fields.optionalStrings(table, "extra"),
                 marker: try fields.optionalString(table, "marker")
             ))
-            locations.append(item.location)
+            locations.append(item.offset)
         }
         return edges
     }
 
-    private func readEdgeTable(_ node: TOMLNode?, _ locations: inout [SourceLocation?]) throws(TOMLError) -> [NamedEdges] {
+    private func readEdgeTable(_ node: TOMLNode?, _ locations: inout [Int]) throws(TOMLError) -> [NamedEdges] {
         guard let node else { return [] }
         var lists: [NamedEdges] = []
         for (key, value) in try fields.table(node).entries {

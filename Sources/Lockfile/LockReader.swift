@@ -4,24 +4,35 @@ import TOML
 /// Reads a `uv.lock` into a ``Lock``: any revision, schema version 1 only. Bare edges (no
 /// `version`/`source`) are resolved to the unique package of their name.
 public struct LockReader {
+    /// How much of each package to read.
+    public enum Scope: Sendable {
+        /// Everything the file records.
+        case everything
+        /// All but the artifacts (`sdist`, `wheels`), which are most of a lock's bytes: for
+        /// commands that only walk the dependency graph (`suv tree`).
+        case dependencyGraph
+    }
+
     let fileName: String
     let document: TOMLDocument
     let fields: LockFieldReader
+    let scope: Scope
 
     /// Parses `text`; `fileName` is used in messages (uv says `uv.lock`).
     public static func read(_ text: String, fileName: String = "uv.lock") throws(LockfileError) -> Lock {
         try read(bytes: Array(text.utf8), fileName: fileName)
     }
 
-    /// Reads a lock from its file's bytes (no detour through `String`).
-    public static func read(bytes: [UInt8], fileName: String = "uv.lock") throws(LockfileError) -> Lock {
+    /// Reads a lock from its file's bytes (no detour through `String`); a `.dependencyGraph`
+    /// scope leaves every package's `sdist` and `wheels` empty.
+    public static func read(bytes: [UInt8], fileName: String = "uv.lock", scope: Scope = .everything) throws(LockfileError) -> Lock {
         let document: TOMLDocument
         do {
             document = try TOMLDocument(parsing: bytes)
         } catch {
             throw .invalid(file: fileName, error)
         }
-        let reader = LockReader(fileName: fileName, document: document, fields: LockFieldReader(document: document))
+        let reader = LockReader(fileName: fileName, document: document, fields: LockFieldReader(document: document), scope: scope)
         return try reader.read()
     }
 
@@ -31,21 +42,26 @@ public struct LockReader {
             throw .unsupportedVersion(file: fileName, version: version)
         }
         var lock: Lock
-        var edgeLocations: [[SourceLocation?]] = []
+        var edgeOffsets: [[Int]] = []
         do throws(TOMLError) {
             lock = try readTopLevel(root)
             if let node = root["package"] {
-                for (item, table) in try fields.tables(node) {
-                    let (package, locations) = try readPackage(table, item)
+                let items = try fields.array(node)
+                lock.packages.reserveCapacity(items.count)
+                edgeOffsets.reserveCapacity(items.count)
+                for item in items {
+                    let (package, offsets) = try readPackage(try fields.table(item), item)
                     lock.packages.append(package)
-                    edgeLocations.append(locations)
+                    edgeOffsets.append(offsets)
                 }
             }
         } catch {
             throw .invalid(file: fileName, error)
         }
         do throws(LockfileInconsistency) {
-            try EdgeResolver(packages: lock.packages).resolve(&lock.packages, locations: edgeLocations)
+            try EdgeResolver(packages: lock.packages).resolve(&lock.packages, offsets: edgeOffsets) { offset in
+                document.location(ofOffset: offset)
+            }
         } catch {
             throw .inconsistent(file: fileName, error)
         }
@@ -126,8 +142,8 @@ extension Lock {
         self = try LockReader.read(text, fileName: fileName)
     }
 
-    /// Parses a `uv.lock` from its bytes.
-    public init(parsing bytes: [UInt8], fileName: String = "uv.lock") throws(LockfileError) {
-        self = try LockReader.read(bytes: bytes, fileName: fileName)
+    /// Parses a `uv.lock` from its bytes; see ``LockReader/Scope`` for `scope`.
+    public init(parsing bytes: [UInt8], fileName: String = "uv.lock", scope: LockReader.Scope = .everything) throws(LockfileError) {
+        self = try LockReader.read(bytes: bytes, fileName: fileName, scope: scope)
     }
 }

@@ -35,6 +35,7 @@ public struct PackageName: Hashable, Sendable, Comparable, CustomStringConvertib
     /// Lowercasing follows Python's `str.lower()`, so non-ASCII letters are lowercased too
     /// (`École` becomes `école`); see ``Swift/String/pythonLowercased``.
     public static func normalize(_ name: String) -> String {
+        if isOwnNormalForm(name) { return name }
         let lowered = name.pythonLowercased
         var result: [UInt8] = []
         result.reserveCapacity(lowered.utf8.count)
@@ -53,5 +54,23 @@ public struct PackageName: Hashable, Sendable, Comparable, CustomStringConvertib
         }
         if pendingSeparator { result.append(UInt8(ascii: "-")) }
         return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Whether `name` is already its own normal form (lowercase ASCII letters, digits and
+    /// single hyphens), as nearly every name in a lock file or on an index page is.
+    static func isOwnNormalForm(_ name: String) -> Bool {
+        var previousWasHyphen = false
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                previousWasHyphen = false
+            case UInt8(ascii: "-"):
+                if previousWasHyphen { return false }
+                previousWasHyphen = true
+            default:
+                return false
+            }
+        }
+        return true
     }
 }

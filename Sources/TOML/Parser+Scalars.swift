@@ -5,11 +5,11 @@ extension Parser {
         if isDigit(at: pos) {
             if isDigit(at: pos + 1), isDigit(at: pos + 2), isDigit(at: pos + 3), byte(at: pos + 4) == UInt8(ascii: "-") {
                 let value = try dateTime()
-                return tree.addValue(.datetime(value), range: start..<pos)
+                return tree.addDateTime(value, range: start..<pos)
             }
             if isDigit(at: pos + 1), byte(at: pos + 2) == UInt8(ascii: ":") {
                 let time = try self.time()
-                return tree.addValue(.datetime(TOMLDateTime(time: time)), range: start..<pos)
+                return tree.addDateTime(TOMLDateTime(time: time), range: start..<pos)
             }
         }
         var negative = false

@@ -5,11 +5,13 @@ extension Parser {
         let start = pos
         switch bytes[pos] {
         case UInt8(ascii: "\""):
-            let text = startsWith("\"\"\"") ? try multilineBasicString() : try basicString()
-            return tree.addValue(.string(text), range: start..<pos)
+            if startsWith("\"\"\"") { return tree.addValue(.string(try multilineBasicString()), range: start..<pos) }
+            if skipPlainString(quote: UInt8(ascii: "\"")) { return tree.addValue(.plainString, range: start..<pos) }
+            return tree.addValue(.string(try basicString()), range: start..<pos)
         case UInt8(ascii: "'"):
-            let text = startsWith("'''") ? try multilineLiteralString() : try literalString()
-            return tree.addValue(.string(text), range: start..<pos)
+            if startsWith("'''") { return tree.addValue(.string(try multilineLiteralString()), range: start..<pos) }
+            if skipPlainString(quote: UInt8(ascii: "'")) { return tree.addValue(.plainString, range: start..<pos) }
+            return tree.addValue(.string(try literalString()), range: start..<pos)
         case UInt8(ascii: "t"):
             guard startsWith("true") else { throw error("expected a value", at: pos) }
             pos += 4
@@ -100,6 +102,41 @@ extension Parser {
     }
 
     // MARK: Strings
+
+    /// Moves past a one-line string at `pos` whose text is its bytes as they stand (no escape,
+    /// no byte that is an error) and returns true; otherwise leaves `pos` alone and returns
+    /// false, for the decoding parser to take it (and report what is wrong).
+    mutating func skipPlainString(quote: UInt8) -> Bool {
+        let end: Int? = bytes.withUnsafeBufferPointer { buffer in
+            var index = pos + 1
+            // Eight bytes at a time while none of them is the quote, a backslash, a control
+            // character or DEL (SWAR: a zero byte in `x` shows as a high bit in the mask).
+            if let base = UnsafeRawPointer(buffer.baseAddress) {
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let highs: UInt64 = 0x8080_8080_8080_8080
+                func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+                while index + 8 <= buffer.count {
+                    let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    let special = hasZeroByte(word ^ (ones &* UInt64(quote)))
+                        || hasZeroByte(word ^ (ones &* 0x5C))
+                        || hasZeroByte(word ^ (ones &* 0x7F))
+                        || (word &- ones &* 0x20) & ~word & highs != 0
+                    if special { break }
+                    index += 8
+                }
+            }
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte == quote { return index }
+                if byte == UInt8(ascii: "\\") || (byte < 0x20 && byte != UInt8(ascii: "\t")) || byte == 0x7F { return nil }
+                index += 1
+            }
+            return nil
+        }
+        guard let end else { return false }
+        pos = end + 1
+        return true
+    }
 
     /// `"..."`, with escapes.
     mutating func basicString() throws(TOMLError) -> String {

@@ -15,11 +15,19 @@ struct Parser {
     var currentTable: TableID = SyntaxTree.rootTable
     var currentSection = 0
     var depth = 0
+    /// Storage reused by ``key()``.
+    private var keyBuffer: [(name: String, range: Range<Int>)] = []
 
     static let maximumDepth = 256
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
+        // Room for what a document of this size usually holds (a lock file has a value for
+        // about every 70 bytes), so the arrays are not copied over and over while growing.
+        let expected = bytes.count / 64
+        tree.values.reserveCapacity(expected)
+        tree.entries.reserveCapacity(expected)
+        tree.tables.reserveCapacity(expected / 4)
     }
 
     // MARK: Document
@@ -116,9 +124,13 @@ struct Parser {
 
     // MARK: Keys
 
-    /// A dotted key: its segments, each with the range of its text.
+    /// A dotted key: its segments, each with the range of its text. The segments are collected
+    /// in a buffer the parser reuses (a lock file has tens of thousands of keys).
     mutating func key() throws(TOMLError) -> [(name: String, range: Range<Int>)] {
-        var parts: [(name: String, range: Range<Int>)] = []
+        var parts = keyBuffer
+        keyBuffer = []
+        parts.removeAll(keepingCapacity: true)
+        defer { keyBuffer = parts }
         while true {
             skipSpaces()
             let start = pos

@@ -29,11 +29,18 @@ struct SyntaxTree: Sendable {
     }
 
     enum Node: Sendable {
+        /// A string whose text is exactly the bytes between its quotes (a one-line basic string
+        /// without escapes, or a one-line literal string): read from the source when asked
+        /// for, so parsing allocates nothing for it. Lock files are mostly such strings.
+        case plainString
+        /// Any other string (escapes, multi-line), decoded while parsing.
         case string(String)
         case integer(Int64)
         case float(Double)
         case boolean(Bool)
-        case datetime(TOMLDateTime)
+        /// An index into ``SyntaxTree/datetimes`` (kept aside: a date-time is several times
+        /// larger than any other node, and every node would pay for it).
+        case datetime(Int)
         case array(ArrayID)
         case table(TableID)
     }
@@ -45,7 +52,6 @@ struct SyntaxTree: Sendable {
     }
 
     struct Table: Sendable {
-        var keys: [String] = []
         var entries = KeyIndex()
         var origin: TableOrigin
         /// The section (`[header]` block) holding this table's key-values, if it has one.
@@ -88,6 +94,7 @@ struct SyntaxTree: Sendable {
     var arrays: [ArrayNode] = []
     var values: [Value] = []
     var entries: [Entry] = []
+    var datetimes: [TOMLDateTime] = []
     var sections: [Section] = [Section(table: 0, headerRange: nil, bodyStart: 0, end: 0, lastExpressionLineEnd: 0)]
 
     static let rootTable: TableID = 0
@@ -95,6 +102,11 @@ struct SyntaxTree: Sendable {
     mutating func addValue(_ node: Node, range: Range<Int>) -> ValueID {
         values.append(Value(node: node, range: range))
         return values.count - 1
+    }
+
+    mutating func addDateTime(_ datetime: TOMLDateTime, range: Range<Int>) -> ValueID {
+        datetimes.append(datetime)
+        return addValue(.datetime(datetimes.count - 1), range: range)
     }
 
     mutating func addTable(origin: TableOrigin, section: Int? = nil) -> TableID {
@@ -110,8 +122,7 @@ struct SyntaxTree: Sendable {
     mutating func addEntry(_ entry: Entry, to table: TableID) -> EntryID {
         entries.append(entry)
         let id = entries.count - 1
-        tables[table].keys.append(entry.key)
-        tables[table].entries[entry.key] = id
+        tables[table].entries.appendNew(entry.key, id)
         return id
     }
 
@@ -130,25 +141,37 @@ struct SyntaxTree: Sendable {
         return nil
     }
 
-    /// Converts the subtree under `value` into an owned ``TOMLValue``.
-    func owned(_ value: ValueID) -> TOMLValue {
+    /// The text of the string `value` of a document with source `bytes`, if it is a string.
+    func string(_ value: ValueID, in bytes: [UInt8]) -> String? {
         switch values[value].node {
+        case .plainString:
+            let range = values[value].range
+            return String(decoding: bytes[(range.lowerBound + 1)..<(range.upperBound - 1)], as: UTF8.self)
+        case .string(let text):
+            return text
+        default:
+            return nil
+        }
+    }
+
+    /// Converts the subtree under `value` into an owned ``TOMLValue``.
+    func owned(_ value: ValueID, in bytes: [UInt8]) -> TOMLValue {
+        switch values[value].node {
+        case .plainString: return .string(string(value, in: bytes) ?? "")
         case .string(let text): return .string(text)
         case .integer(let number): return .integer(number)
         case .float(let number): return .float(number)
         case .boolean(let flag): return .boolean(flag)
-        case .datetime(let datetime): return .datetime(datetime)
-        case .array(let id): return .array(arrays[id].items.map(owned))
-        case .table(let id): return .table(ownedTable(id))
+        case .datetime(let index): return .datetime(datetimes[index])
+        case .array(let id): return .array(arrays[id].items.map { owned($0, in: bytes) })
+        case .table(let id): return .table(ownedTable(id, in: bytes))
         }
     }
 
-    func ownedTable(_ id: TableID) -> TOMLTable {
+    func ownedTable(_ id: TableID, in bytes: [UInt8]) -> TOMLTable {
         var table = TOMLTable()
-        for key in tables[id].keys {
-            if let entryID = tables[id].entries[key] {
-                table[key] = owned(entries[entryID].value)
-            }
+        for entryID in tables[id].entries.values {
+            table[entries[entryID].key] = owned(entries[entryID].value, in: bytes)
         }
         return table
     }

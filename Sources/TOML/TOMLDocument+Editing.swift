@@ -212,7 +212,7 @@ extension TOMLDocument {
         while close > range.lowerBound + 1, bytes[close - 1] == UInt8(ascii: " ") || bytes[close - 1] == UInt8(ascii: "\t") {
             close -= 1
         }
-        if tree.tables[table].keys.isEmpty {
+        if tree.tables[table].entries.isEmpty {
             try replace(range, with: "{ " + line + " }")
         } else {
             try replace(close..<close, with: ", " + line)

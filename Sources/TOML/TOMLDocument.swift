@@ -7,12 +7,29 @@ import Synchronization
 /// positions; the editing methods (see `TOMLDocument+Editing.swift`) splice only the bytes of
 /// what they change and parse the result again, so the document is always valid and in sync.
 public struct TOMLDocument: Sendable {
+    /// The source, its tree and its line index, shared by every copy of the document and by
+    /// every node and view read from it: a node costs one reference, not one per array.
+    /// Edits replace a document, never mutate it in place, so the storage is immutable.
+    final class Storage: Sendable {
+        let bytes: [UInt8]
+        let tree: SyntaxTree
+        /// The line index of ``bytes``, built on first use.
+        let lineIndex = LineIndexCache()
+
+        init(bytes: [UInt8], tree: SyntaxTree) {
+            self.bytes = bytes
+            self.tree = tree
+        }
+    }
+
+    let storage: Storage
+
     /// The source, as UTF-8 bytes.
-    public internal(set) var bytes: [UInt8]
-    var tree: SyntaxTree
-    /// The line index of ``bytes``, built on first use (documents are replaced, never
-    /// mutated in place, by edits, so one index serves a document's whole life).
-    private let lineIndex = LineIndexCache()
+    public var bytes: [UInt8] { storage.bytes }
+
+    var tree: SyntaxTree {
+        _read { yield storage.tree }
+    }
 
     /// Parses `text`; throws a ``TOMLError`` with line and column on invalid input.
     public init(parsing text: String) throws(TOMLError) {
@@ -22,8 +39,7 @@ public struct TOMLDocument: Sendable {
     /// Parses raw bytes, which must be UTF-8.
     public init(parsing bytes: [UInt8]) throws(TOMLError) {
         var parser = Parser(bytes: bytes)
-        self.tree = try parser.parse()
-        self.bytes = bytes
+        storage = Storage(bytes: bytes, tree: try parser.parse())
     }
 
     /// The document's text, byte-identical to what was parsed (plus any edits).
@@ -33,11 +49,11 @@ public struct TOMLDocument: Sendable {
     public var root: TOMLTableView { TOMLTableView(document: self, table: SyntaxTree.rootTable) }
 
     /// The whole document as owned values.
-    public func decoded() -> TOMLTable { tree.ownedTable(SyntaxTree.rootTable) }
+    public func decoded() -> TOMLTable { tree.ownedTable(SyntaxTree.rootTable, in: bytes) }
 
     /// Line and column of a byte offset.
     public func location(ofOffset offset: Int) -> SourceLocation {
-        lineIndex.index(for: bytes).location(of: offset, in: bytes)
+        storage.lineIndex.index(for: storage.bytes).location(of: offset, in: storage.bytes)
     }
 
     /// The node at a key path, e.g. `["tool", "uv", "sources"]`.
@@ -88,7 +104,7 @@ public struct TOMLNode: Sendable {
 
     public var kind: TOMLKind {
         switch record.node {
-        case .string: .string
+        case .plainString, .string: .string
         case .integer: .integer
         case .float: .float
         case .boolean: .boolean
@@ -103,11 +119,13 @@ public struct TOMLNode: Sendable {
     public var range: Range<Int> { record.range }
 
     /// Where the value starts; for a table without text of its own, where its key is.
-    public var location: SourceLocation {
-        if record.range.isEmpty, let entry {
-            return document.location(ofOffset: document.tree.entries[entry].keyRange.lowerBound)
-        }
-        return document.location(ofOffset: record.range.lowerBound)
+    public var location: SourceLocation { document.location(ofOffset: offset) }
+
+    /// The byte offset ``location`` describes: cheap to keep, turned into a line and column
+    /// only when a message needs one.
+    public var offset: Int {
+        if record.range.isEmpty, let entry { return document.tree.entries[entry].keyRange.lowerBound }
+        return record.range.lowerBound
     }
 
     /// For a `[header]` table, the range of its header text (`[a.b]`).
@@ -130,10 +148,7 @@ public struct TOMLNode: Sendable {
     /// The value's source text.
     public var sourceText: String { String(decoding: document.bytes[record.range], as: UTF8.self) }
 
-    public var string: String? {
-        if case .string(let text) = record.node { return text }
-        return nil
-    }
+    public var string: String? { document.tree.string(value, in: document.bytes) }
 
     public var integer: Int64? {
         if case .integer(let number) = record.node { return number }
@@ -151,7 +166,7 @@ public struct TOMLNode: Sendable {
     }
 
     public var datetime: TOMLDateTime? {
-        if case .datetime(let value) = record.node { return value }
+        if case .datetime(let index) = record.node { return document.tree.datetimes[index] }
         return nil
     }
 
@@ -164,7 +179,7 @@ public struct TOMLNode: Sendable {
     }
 
     /// The node as an owned value.
-    public var owned: TOMLValue { document.tree.owned(value) }
+    public var owned: TOMLValue { document.tree.owned(value, in: document.bytes) }
 }
 
 /// A table in a parsed document: keys in source order, values as ``TOMLNode``s.
@@ -172,7 +187,7 @@ public struct TOMLTableView: Sendable {
     let document: TOMLDocument
     let table: SyntaxTree.TableID
 
-    public var keys: [String] { document.tree.tables[table].keys }
+    public var keys: [String] { document.tree.tables[table].entries.keys }
 
     public subscript(key: String) -> TOMLNode? {
         guard let entry = document.tree.tables[table].entries[key] else { return nil }
@@ -192,7 +207,7 @@ public struct TOMLTableView: Sendable {
         }
     }
 
-    public var owned: TOMLTable { document.tree.ownedTable(table) }
+    public var owned: TOMLTable { document.tree.ownedTable(table, in: document.bytes) }
 }
 
 /// An array in a parsed document (a value array or an array of tables).

@@ -92,4 +92,18 @@ import SuvTestSupport
         #expect(dir.source == .directory("deps/localdir"))
         #expect(dir.metadata?.providesExtras == ["extra"])
     }
+
+    /// The dependency-graph scope (what `suv tree` reads) is the whole lock minus artifacts.
+    @Test(arguments: cases)
+    func dependencyGraphScopeDropsOnlyArtifacts(name: String) throws {
+        let bytes = Array(try Self.text(name).utf8)
+        var whole = try Lock(parsing: bytes)
+        let graph = try Lock(parsing: bytes, scope: .dependencyGraph)
+        #expect(graph.packages.allSatisfy { $0.sdist == nil && $0.wheels.isEmpty })
+        for index in whole.packages.indices {
+            whole.packages[index].sdist = nil
+            whole.packages[index].wheels = []
+        }
+        #expect(graph == whole)
+    }
 }

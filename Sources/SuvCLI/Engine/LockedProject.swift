@@ -29,6 +29,9 @@ struct LockedProject {
         var python: PythonSettings
         /// Find an interpreter even with `--frozen` (uv skips it only when it filters nothing).
         var needsInterpreter: Bool
+        /// How much of a lock read from disk the command uses (a lock the engine had to parse
+        /// anyway comes whole).
+        var lockScope: LockReader.Scope = .everything
     }
 
     /// Finds the project, the interpreter and the lock; `validate` runs on the project before
@@ -43,7 +46,7 @@ struct LockedProject {
                 ? try await Self.interpreter(for: project, request: request, global: global, context: context, workingDirectory: cwd)
                 : nil
             guard access(project.lockPath, F_OK) == 0 else { throw LockfileMissing(flag: source) }
-            return LockedProject(project: project, lock: try Sync.readLock(project.lockPath), interpreter: interpreter,
+            return LockedProject(project: project, lock: try Sync.readLock(project.lockPath, scope: request.lockScope), interpreter: interpreter,
                                  session: nil, workingDirectory: cwd)
         }
         let interpreter = try await Self.interpreter(for: project, request: request, global: global, context: context, workingDirectory: cwd)
@@ -56,7 +59,7 @@ struct LockedProject {
             var engine = LockEngine(request: lockRequest, project: project, session: session,
                                     interpreter: ProjectInterpreter(info: interpreter), context: context, started: .now)
             engine.printsChanges = false
-            let lock = try await engine.run() ?? Sync.readLock(project.lockPath)
+            let lock = try await engine.run() ?? Sync.readLock(project.lockPath, scope: request.lockScope)
             return LockedProject(project: project, lock: lock, interpreter: interpreter, session: session, workingDirectory: cwd)
         } catch {
             session.close()

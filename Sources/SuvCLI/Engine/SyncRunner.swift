@@ -167,9 +167,9 @@ extension Sync {
         return try await again.run()
     }
 
-    static func readLock(_ path: String) throws -> Lockfile.Lock {
+    static func readLock(_ path: String, scope: LockReader.Scope = .everything) throws -> Lockfile.Lock {
         let bytes = try FileContents.contents(of: path) ?? []
-        return try Lockfile.Lock(parsing: bytes, fileName: "uv.lock")
+        return try Lockfile.Lock(parsing: bytes, fileName: "uv.lock", scope: scope)
     }
 
     /// The workspace projects a sync starts from: `--package`, every member with

@@ -24,7 +24,8 @@ extension Tree {
 
         let loaded = try await LockedProject.load(
             LockedProject.Request(mode: request.mode, index: request.index, resolver: request.resolver, refresh: request.refresh,
-                                  python: request.python, needsInterpreter: !request.universal),
+                                  python: request.python, needsInterpreter: !request.universal,
+                                  lockScope: request.showSizes ? .everything : .dependencyGraph),
             global: global, context: context)
         defer { loaded.close() }
         let lock = loaded.lock
