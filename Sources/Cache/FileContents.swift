@@ -17,11 +17,29 @@ public enum FileContents {
         }
         defer { close(fd) }
         // One buffer of the file's size (plus one byte, to see the end in the same loop), read
-        // into directly; it grows only if the file does while being read.
+        // into directly without clearing it first; it grows only if the file does while being read.
         var info = stat()
         let expected = fstat(fd, &info) == 0 && info.st_size > 0 ? Int(info.st_size) : 64 * 1024
-        var result = [UInt8](repeating: 0, count: expected + 1)
-        var filled = 0
+        var failure: Int32?
+        var result = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            while initialized < buffer.count {
+                let count = read(fd, base + initialized, buffer.count - initialized)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if count == 0 { return }
+                initialized += count
+            }
+        }
+        if let failure {
+            errno = failure
+            throw POSIX.failure("read", path)
+        }
+        guard result.count == expected + 1 else { return result }
+        var filled = result.count
         while true {
             if filled == result.count { result.append(contentsOf: repeatElement(0, count: max(64 * 1024, result.count))) }
             let count = result.withUnsafeMutableBytes { buffer in

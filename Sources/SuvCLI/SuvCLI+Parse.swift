@@ -8,7 +8,7 @@ extension SuvCLI {
     /// - Throws: the argument parser's error for an invalid command line, or
     ///   ``UnexpectedCommand`` when the line selects a different command.
     package static func parse<Command>(_ arguments: [String], as _: Command.Type = Command.self) throws -> Command {
-        let parsed = try SuvCommand.parseAsRoot(arguments)
+        let parsed = try SuvCommand.parseCommandLine(arguments)
         guard let command = parsed as? Command else {
             throw UnexpectedCommand(expected: "\(Command.self)", actual: "\(type(of: parsed))")
         }

@@ -29,7 +29,7 @@ public enum SuvCLI {
 
         let parsed: any ParsableCommand
         do {
-            parsed = try SuvCommand.parseAsRoot(arguments)
+            parsed = try SuvCommand.parseCommandLine(arguments)
         } catch {
             return reportParserOutcome(error, printer: basePrinter)
         }

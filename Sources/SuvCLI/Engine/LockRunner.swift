@@ -84,6 +84,22 @@ struct LockEngine {
     /// reading it (read it from ``LoadedProject/lockPath`` when needed) or for a dry run.
     @discardableResult
     func run() async throws -> Lockfile.Lock? {
+        var recognized: [UInt8]?
+        return try await run(recognizedBytes: &recognized)
+    }
+
+    /// Like ``run()``, but always gives the lock: when it was recognized unchanged without
+    /// being read, it is read now, with `scope`, from the bytes already in hand.
+    func runAndRead(scope: LockReader.Scope) async throws -> Lockfile.Lock {
+        var recognized: [UInt8]?
+        if let lock = try await run(recognizedBytes: &recognized) { return lock }
+        guard let bytes = recognized else { return try Sync.readLock(project.lockPath, scope: scope) }
+        return try Lockfile.Lock(parsing: bytes, fileName: "uv.lock", scope: scope)
+    }
+
+    /// ``run()``, handing back in `recognizedBytes` the file's bytes when an unchanged lock was
+    /// recognized without being read.
+    private func run(recognizedBytes: inout [UInt8]?) async throws -> Lockfile.Lock? {
         let lockPath = project.lockPath
         let lockExists = access(lockPath, F_OK) == 0
         var workspace = project.workspace
@@ -107,6 +123,7 @@ struct LockEngine {
             // to date: nothing to read again.
             if printsResolved { Lock.printResolved(count, since: started, context: context) }
             if request.dryRun { context.printer.info("No lockfile changes detected") }
+            recognizedBytes = lockBytes
             return nil
         }
         let existing: Lockfile.Lock? = lockExists

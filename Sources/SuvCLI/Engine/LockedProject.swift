@@ -59,7 +59,7 @@ struct LockedProject {
             var engine = LockEngine(request: lockRequest, project: project, session: session,
                                     interpreter: ProjectInterpreter(info: interpreter), context: context, started: .now)
             engine.printsChanges = false
-            let lock = try await engine.run() ?? Sync.readLock(project.lockPath, scope: request.lockScope)
+            let lock = try await engine.runAndRead(scope: request.lockScope)
             return LockedProject(project: project, lock: lock, interpreter: interpreter, session: session, workingDirectory: cwd)
         } catch {
             session.close()
