@@ -93,7 +93,7 @@ public struct InterpreterInfoCache: Sendable {
 
     private func readEntry(at file: String) -> Entry? {
         guard let data = FileManager.default.contents(atPath: file) else { return nil }
-        return try? JSONDecoder().decode(Entry.self, from: data)
+        return InterpreterCacheEntryReader.entry([UInt8](data))
     }
 
     private func write(_ entry: Entry, to file: String, for path: String) throws(InterpreterQueryError) {

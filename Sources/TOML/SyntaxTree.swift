@@ -51,8 +51,15 @@ struct SyntaxTree: Sendable {
         var range: Range<Int>
     }
 
+    /// A table's entries form a list through ``Entry/next`` (in insertion order), so a table
+    /// costs no allocation of its own: most tables of a lock file are inline tables of two to
+    /// four keys, thousands of them. A table that grows past ``lookupThreshold`` keys also gets
+    /// a dictionary.
     struct Table: Sendable {
-        var entries = KeyIndex()
+        var firstEntry: EntryID = -1
+        var lastEntry: EntryID = -1
+        var count = 0
+        var lookup: [String: EntryID]?
         var origin: TableOrigin
         /// The section (`[header]` block) holding this table's key-values, if it has one.
         var section: Int?
@@ -73,6 +80,8 @@ struct SyntaxTree: Sendable {
         /// The whole `key = value` expression for entries written as one; nil for tables
         /// created implicitly by headers or dotted keys.
         var expressionRange: Range<Int>?
+        /// The table's next entry, or -1.
+        var next: EntryID = -1
     }
 
     /// A block of the document: the root block before the first header, or one `[header]` or
@@ -119,15 +128,59 @@ struct SyntaxTree: Sendable {
         return arrays.count - 1
     }
 
+    static let lookupThreshold = 8
+
+    /// Appends an entry whose key the table does not have yet (the parser checks first).
     mutating func addEntry(_ entry: Entry, to table: TableID) -> EntryID {
         entries.append(entry)
         let id = entries.count - 1
-        tables[table].entries.appendNew(entry.key, id)
+        if tables[table].lastEntry >= 0 {
+            entries[tables[table].lastEntry].next = id
+        } else {
+            tables[table].firstEntry = id
+        }
+        tables[table].lastEntry = id
+        tables[table].count += 1
+        if tables[table].lookup != nil {
+            tables[table].lookup?[entry.key] = id
+        } else if tables[table].count > Self.lookupThreshold {
+            var lookup: [String: EntryID] = [:]
+            for existing in entryIDs(of: table) { lookup[entries[existing].key] = existing }
+            tables[table].lookup = lookup
+        }
         return id
     }
 
+    /// The entry under `key` in `table`.
+    func entryID(_ key: String, in table: TableID) -> EntryID? {
+        if let lookup = tables[table].lookup { return lookup[key] }
+        var id = tables[table].firstEntry
+        while id >= 0 {
+            if entries[id].key == key { return id }
+            id = entries[id].next
+        }
+        return nil
+    }
+
     func entry(_ key: String, in table: TableID) -> Entry? {
-        tables[table].entries[key].map { entries[$0] }
+        entryID(key, in: table).map { entries[$0] }
+    }
+
+    /// The table's entries in insertion order.
+    func entryIDs(of table: TableID) -> [EntryID] {
+        var result: [EntryID] = []
+        result.reserveCapacity(tables[table].count)
+        var id = tables[table].firstEntry
+        while id >= 0 {
+            result.append(id)
+            id = entries[id].next
+        }
+        return result
+    }
+
+    /// The table's keys in insertion order.
+    func keys(of table: TableID) -> [String] {
+        entryIDs(of: table).map { entries[$0].key }
     }
 
     /// The table a value holds, if it is one.
@@ -170,7 +223,7 @@ struct SyntaxTree: Sendable {
 
     func ownedTable(_ id: TableID, in bytes: [UInt8]) -> TOMLTable {
         var table = TOMLTable()
-        for entryID in tables[id].entries.values {
+        for entryID in entryIDs(of: id) {
             table[entries[entryID].key] = owned(entries[entryID].value, in: bytes)
         }
         return table

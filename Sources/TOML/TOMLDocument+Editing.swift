@@ -31,7 +31,7 @@ extension TOMLDocument {
     public mutating func setValueText(_ text: String, at path: [String], beforeKey: String? = nil) throws(TOMLEditError) {
         guard let key = path.last else { throw TOMLEditError("an empty key path cannot be set") }
         if self[path] == nil, let beforeKey, let parent = try existingTable(at: Array(path.dropLast())),
-           let siblingID = tree.tables[parent].entries[beforeKey],
+           let siblingID = tree.entryID(beforeKey, in: parent),
            let expression = tree.entries[siblingID].expressionRange, tree.tables[parent].origin != .inline {
             let lineStart = lineRange(of: expression).lowerBound
             let indentation = slice(lineStart..<expression.lowerBound)
@@ -74,7 +74,7 @@ extension TOMLDocument {
     public mutating func removeValue(at path: [String]) throws(TOMLEditError) -> Bool {
         guard let key = path.last, self[path] != nil else { return false }
         let parentPath = Array(path.dropLast())
-        guard let parent = try existingTable(at: parentPath), let entryID = tree.tables[parent].entries[key] else { return false }
+        guard let parent = try existingTable(at: parentPath), let entryID = tree.entryID(key, in: parent) else { return false }
         let entry = tree.entries[entryID]
         if let expression = entry.expressionRange {
             if case .inline = tree.tables[parent].origin {
@@ -143,7 +143,7 @@ extension TOMLDocument {
     func existingTable(at path: [String]) throws(TOMLEditError) -> SyntaxTree.TableID? {
         var table = SyntaxTree.rootTable
         for (index, key) in path.enumerated() {
-            guard let entryID = tree.tables[table].entries[key] else { return nil }
+            guard let entryID = tree.entryID(key, in: table) else { return nil }
             let value = tree.entries[entryID].value
             if let child = tree.tableID(of: value) {
                 table = child
@@ -162,7 +162,7 @@ extension TOMLDocument {
         var table = SyntaxTree.rootTable
         var sectionDepth = 0
         for (index, key) in path.enumerated() {
-            guard let entryID = tree.tables[table].entries[key] else { break }
+            guard let entryID = tree.entryID(key, in: table) else { break }
             let value = tree.entries[entryID].value
             if let child = tree.tableID(of: value) {
                 table = child
@@ -212,7 +212,7 @@ extension TOMLDocument {
         while close > range.lowerBound + 1, bytes[close - 1] == UInt8(ascii: " ") || bytes[close - 1] == UInt8(ascii: "\t") {
             close -= 1
         }
-        if tree.tables[table].entries.isEmpty {
+        if tree.tables[table].count == 0 {
             try replace(range, with: "{ " + line + " }")
         } else {
             try replace(close..<close, with: ", " + line)
@@ -278,7 +278,7 @@ extension TOMLDocument {
             if let section = tree.tables[current].section, tree.sections[section].table == current {
                 result.append(section)
             }
-            for entryID in tree.tables[current].entries.values {
+            for entryID in tree.entryIDs(of: current) {
                 let value = tree.entries[entryID].value
                 if let child = tree.tableID(of: value) {
                     stack.append(child)
@@ -334,7 +334,7 @@ extension TOMLDocument {
                 while start > 0, bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
                 ranges.append(start..<tree.sections[section].end)
             }
-            for entryID in tree.tables[table].entries.values {
+            for entryID in tree.entryIDs(of: table) {
                 let entry = tree.entries[entryID]
                 if let expression = entry.expressionRange {
                     ranges.append(lineRange(of: expression))

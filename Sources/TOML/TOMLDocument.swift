@@ -187,10 +187,10 @@ public struct TOMLTableView: Sendable {
     let document: TOMLDocument
     let table: SyntaxTree.TableID
 
-    public var keys: [String] { document.tree.tables[table].entries.keys }
+    public var keys: [String] { document.tree.keys(of: table) }
 
     public subscript(key: String) -> TOMLNode? {
-        guard let entry = document.tree.tables[table].entries[key] else { return nil }
+        guard let entry = document.tree.entryID(key, in: table) else { return nil }
         return TOMLNode(document: document, value: document.tree.entries[entry].value, entry: entry)
     }
 
