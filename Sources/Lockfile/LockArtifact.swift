@@ -44,8 +44,10 @@ public struct LockArtifact: Sendable, Equatable {
     public var filename: String {
         switch location {
         case .url(let text), .path(let text):
-            let withoutQuery = text.firstIndex(of: "?").map { text[..<$0] } ?? text[...]
-            return String(withoutQuery.lastIndex(of: "/").map { withoutQuery[withoutQuery.index(after: $0)...] } ?? withoutQuery)
+            let bytes = text.utf8
+            let end = bytes.firstIndex(of: UInt8(ascii: "?")) ?? bytes.endIndex
+            let start = bytes[..<end].lastIndex(of: UInt8(ascii: "/")).map { bytes.index(after: $0) } ?? bytes.startIndex
+            return String(text[start..<end])
         case .filename(let name): return name
         case .none: return ""
         }

@@ -11,8 +11,9 @@ extension LockWriter {
         }
         if let sdist = package.sdist { lines.key("sdist", Self.artifact(sdist)) }
         if !package.wheels.isEmpty {
-            let wheels = package.wheels.sorted { LockOrdering.bytes($0.filename, $1.filename) }
-            lines.key("wheels", TOMLText.multiLineArray(wheels.map(Self.artifact)))
+            // Each file name worked out once, not at every comparison of the sort.
+            let wheels = package.wheels.map { (name: $0.filename, wheel: $0) }.sorted { LockOrdering.bytes($0.name, $1.name) }
+            lines.key("wheels", TOMLText.multiLineArray(wheels.map { Self.artifact($0.wheel) }))
         }
         writeEdgeTable("[package.optional-dependencies]", package.optionalDependencies, &lines)
         writeEdgeTable("[package.dev-dependencies]", package.devDependencies, &lines)

@@ -2,6 +2,10 @@
 enum TOMLText {
     /// A basic string with TOML's escapes: `"a \"b\""`.
     static func string(_ value: String) -> String {
+        // Nearly every string of a lock (names, versions, URLs, hashes, markers) needs no escape.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + value + "\""
+        }
         var out = "\""
         for scalar in value.unicodeScalars {
             switch scalar {

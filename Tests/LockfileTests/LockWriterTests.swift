@@ -290,4 +290,18 @@ import SuvBasics
         let clauses = text.hasPrefix("six") ? String(text.dropFirst(4)) : text
         #expect(LockRequirement.lockSpecifier(try VersionSpecifiers(parsing: clauses)) == expected)
     }
+
+    @Test func artifactFileNamesComeFromTheLastPathSegmentWithoutTheQuery() {
+        #expect(LockArtifact(location: .url("https://f.example/a/b/x-1.0-py3-none-any.whl")).filename == "x-1.0-py3-none-any.whl")
+        #expect(LockArtifact(location: .url("https://f.example/x-1.0.tar.gz?token=a/b")).filename == "x-1.0.tar.gz")
+        #expect(LockArtifact(location: .path("dist/é-1.0.tar.gz")).filename == "é-1.0.tar.gz")
+        #expect(LockArtifact(location: .path("plain.whl")).filename == "plain.whl")
+        #expect(LockArtifact(location: .filename("y.whl")).filename == "y.whl")
+        #expect(LockArtifact(location: .none).filename == "")
+    }
+
+    @Test func stringsAreEscapedOnlyWhereTOMLNeedsIt() {
+        #expect(TOMLText.string("sys_platform == 'win32'") == "\"sys_platform == 'win32'\"")
+        #expect(TOMLText.string("a\"b\\c\td\u{7F}") == "\"a\\\"b\\\\c\\td\\u007F\"")
+    }
 }
