@@ -21,19 +21,15 @@ extension SuvCommand {
         return try parseAsRoot(arguments)
     }
 
-    /// The commands that can be parsed without the root, by every name they answer to.
-    static let directlyParsedCommands: [String: any ParsableCommand.Type] = {
-        var commands: [String: any ParsableCommand.Type] = [:]
-        for command in configuration.subcommands where !readsParentCommand(command) {
-            for name in [command._commandName] + command.configuration.aliases {
-                commands[name] = command
-            }
-        }
-        return commands
-    }()
-
-    /// Whether `command` (or one of its subcommands) uses `@ParentCommand`.
-    private static func readsParentCommand(_ command: any ParsableCommand.Type) -> Bool {
-        command == Run.self
-    }
+    /// The commands that can be parsed without the root, by every name they answer to: a
+    /// literal table, because deriving it from ``configuration`` would build sixteen command
+    /// configurations on every start (a test checks the two agree). Commands that read their
+    /// parent through `@ParentCommand` (`run`) are left out.
+    static let directlyParsedCommands: [String: any ParsableCommand.Type] = [
+        "init": Init.self, "add": Add.self, "remove": Remove.self, "upgrade": Upgrade.self,
+        "version": Version.self, "sync": Sync.self, "lock": Lock.self, "resolve": Lock.self,
+        "export": Export.self, "tree": Tree.self, "python": Python.self, "pip": Pip.self,
+        "venv": Venv.self, "cache": Cache.self, "self": SelfCommand.self,
+        "generate-shell-completion": GenerateShellCompletion.self,
+    ]
 }

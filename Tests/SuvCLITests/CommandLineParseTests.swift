@@ -75,6 +75,12 @@ import Testing
             for sub in command.configuration.subcommands { walk(sub, isTopLevel: false, topLevel: topLevel) }
         }
         for command in SuvCommand.configuration.subcommands { walk(command, isTopLevel: true, topLevel: command) }
+        // Every other command is in the table, under each of its names, and nothing else is.
+        var derived: [String: String] = [:]
+        for command in SuvCommand.configuration.subcommands where command != Run.self {
+            for name in [command._commandName] + command.configuration.aliases { derived[name] = "\(command)" }
+        }
+        #expect(SuvCommand.directlyParsedCommands.mapValues { "\($0)" } == derived)
         #expect(SuvCommand.directlyParsedCommands["tree"] != nil)
         #expect(SuvCommand.directlyParsedCommands["resolve"] != nil)
     }
