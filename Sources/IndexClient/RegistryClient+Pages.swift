@@ -39,8 +39,9 @@ extension RegistryClient {
         var stored: CachedResponse?
         switch lookup {
         case .fresh:
-            // A payload that no longer parses is fetched again.
-            if let bytes = try? entry.readPayload(), let page = try? parsePage(bytes, url: url, package: package) {
+            // A payload that no longer reads back is fetched again.
+            if let bytes = try? entry.readPayload(), let page = try? storedPage(bytes, url: url, package: package) {
+                if !SimplePageArchive.isArchive(bytes), let record = entry.readRecord() { keepParsed(page, in: entry, record: record) }
                 return .found(page)
             }
         case .revalidate(let record, let conditions):
@@ -68,7 +69,9 @@ extension RegistryClient {
             var refreshed = stored
             refreshed.policy = stored.policy.refreshed(by: policy)
             try? entry.updateRecord(refreshed)
-            return .found(try parsePage(bytes, url: url, package: package))
+            let page = try storedPage(bytes, url: url, package: package)
+            if !SimplePageArchive.isArchive(bytes) { keepParsed(page, in: entry, record: refreshed) }
+            return .found(page)
         }
         switch response.status {
         case 404, 410: return .notFound
@@ -77,9 +80,26 @@ extension RegistryClient {
         }
         let page = try parsePage(response.body, url: response.url, package: package, contentType: response.headers["Content-Type"])
         if policy.isStorable {
-            try? entry.store(payload: response.body, response: CachedResponse(policy: policy))
+            try? entry.store(payload: SimplePageArchive.encode(page), response: CachedResponse(policy: policy))
         }
         return .found(page)
+    }
+
+    /// Replaces a raw body kept by an older suv with the parsed form, under the same record.
+    private nonisolated func keepParsed(_ page: SimpleProjectPage, in entry: HTTPCacheEntry, record: CachedResponse) {
+        try? entry.store(payload: SimplePageArchive.encode(page), response: record)
+    }
+
+    /// A cached page: the parsed form suv stores (``SimplePageArchive``), or the response body
+    /// itself as caches written before that form hold it.
+    nonisolated func storedPage(_ bytes: [UInt8], url: String, package: PackageName) throws(IndexError) -> SimpleProjectPage {
+        if SimplePageArchive.isArchive(bytes) {
+            guard let page = SimplePageArchive.decode(bytes) else {
+                throw .invalidPage(url: url, .invalidField(path: "", expected: "a cached page"))
+            }
+            return page
+        }
+        return try parsePage(bytes, url: url, package: package)
     }
 
     /// Parses a page; the content type is sniffed for cached payloads (JSON starts with `{`).

@@ -53,6 +53,12 @@ public struct HashDigest: Hashable, Sendable, CustomStringConvertible {
         self.value = value.lowercased()
     }
 
+    /// A digest whose value is known to be lowercase already (read back from suv's own cache).
+    init(algorithm: HashAlgorithm, lowercaseValue: String) {
+        self.algorithm = algorithm
+        self.value = lowercaseValue
+    }
+
     /// `sha256:…`, the form used in `uv.lock` and `--require-hashes` files.
     public var description: String { "\(algorithm.name):\(value)" }
 

@@ -57,6 +57,27 @@ import Hashing
         #expect(stats.notModified == 1)
     }
 
+    /// The cache keeps the parsed page (``SimplePageArchive``): the same files come back, from
+    /// a fresh entry and after a 304; a cache holding the raw body (older suv) still reads.
+    @Test func cachedPagesAreKeptParsed() async throws {
+        let simple = try index(server.url("/simple/"))
+        let fetched = try await client([simple]).files(for: PackageName("beta"))
+        let cached = CacheStore(root: cacheTree.path).packageFile(.simple, index: IndexID(url: simple.url.canonical), name: PackageName("beta"), extension: "page")
+        let payload = try #require(try HTTPCacheEntry(payload: cached).readPayload())
+        #expect(SimplePageArchive.isArchive(payload))
+        #expect(try await client([simple]).files(for: PackageName("beta"))[0].files == fetched[0].files)
+        let revalidated = try await client([simple], mode: HTTPCacheMode(refresh: .all(since: .max))).files(for: PackageName("beta"))
+        #expect(revalidated[0].files == fetched[0].files)
+        #expect(try server.stats().notModified == 1)
+        // A raw body in the cache (as suv before this form wrote it) is parsed as before.
+        let body = try FixtureIndex.bytes("simple/beta/index.json")
+        try Data(body).write(to: URL(fileURLWithPath: cached))
+        #expect(try await client([simple]).files(for: PackageName("beta"))[0].files == fetched[0].files)
+        #expect(try server.stats().requests(for: "/simple/beta/") == 2)
+        // ... and is replaced by the parsed form on the way.
+        #expect(SimplePageArchive.isArchive(try #require(try HTTPCacheEntry(payload: cached).readPayload())))
+    }
+
     @Test func readsHTMLPagesWhenTheIndexHasNoJSON() async throws {
         let htmlOnly = try index(server.url("/simple/", fault: "html-only"))
         let listings = try await client([htmlOnly]).files(for: PackageName("epsilon"))
