@@ -14,6 +14,7 @@ let package = Package(
         .executableTarget(name: "standards-bench", dependencies: ["PEP440", "PEP508"]),
         .target(name: "Lockfile", dependencies: ["SuvBasics", "TOML", "PEP440", "PEP508"]),
         .executableTarget(name: "lock-bench", dependencies: ["Lockfile", "TOML"]),
+        .executableTarget(name: "page-bench", dependencies: ["PackagingTypes", "SuvBasics"]),
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("pthread")]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto"),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib"),

@@ -78,9 +78,9 @@ package struct JSONParseError: Error, Sendable, Equatable {
 
 /// A recursive-descent JSON parser over UTF-8 bytes.
 struct JSONParser {
-    private let bytes: [UInt8]
-    private var index = 0
-    private var depth = 0
+    let bytes: [UInt8]
+    var index = 0
+    var depth = 0
     private static let maxDepth = 512
 
     init(_ bytes: [UInt8]) {
@@ -96,11 +96,11 @@ struct JSONParser {
         return value
     }
 
-    private func fail(_ reason: String) -> JSONParseError {
+    func fail(_ reason: String) -> JSONParseError {
         JSONParseError(reason: reason, offset: index)
     }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x0A, 0x0D, 0x09: index += 1
@@ -109,7 +109,7 @@ struct JSONParser {
         }
     }
 
-    private mutating func parseValue() throws(JSONParseError) -> JSONValue {
+    mutating func parseValue() throws(JSONParseError) -> JSONValue {
         skipWhitespace()
         guard index < bytes.count else { throw fail("unexpected end of input") }
         switch bytes[index] {
@@ -134,7 +134,7 @@ struct JSONParser {
         index += count
     }
 
-    private mutating func enter() throws(JSONParseError) {
+    mutating func enter() throws(JSONParseError) {
         depth += 1
         guard depth <= Self.maxDepth else { throw fail("nesting too deep") }
     }
@@ -214,7 +214,7 @@ struct JSONParser {
 
     /// Parses a string at `index` (on its opening quote); the fast path copies runs without
     /// escapes in one go.
-    private mutating func parseString() throws(JSONParseError) -> String {
+    mutating func parseString() throws(JSONParseError) -> String {
         index += 1
         var runStart = index
         var buffer: [UInt8] = []

@@ -11,13 +11,15 @@ extension SimpleProjectPage {
     /// ignored. Hashes keep every algorithm given. An unparseable `requires-python` is kept as
     /// text (see ``RequiresPython``).
     public init(json bytes: [UInt8], url: String, name: PackageName? = nil) throws(SimpleAPIError) {
-        let document: JSONValue
+        let read: SimpleJSONPageReader.Document
         do {
-            document = try JSONValue.parse(bytes)
+            var reader = SimpleJSONPageReader(bytes)
+            read = try reader.read()
         } catch {
             throw .invalidJSON(reason: error.reason, offset: error.offset)
         }
-        guard document.objectValue != nil else { throw .invalidField(path: "", expected: "an object") }
+        guard read.isObject else { throw .invalidField(path: "", expected: "an object") }
+        let document = JSONValue.object(read.members)
         let apiVersion = document["meta"]?["api-version"]?.stringValue
         try Self.checkAPIVersion(apiVersion)
         let pageName: PackageName
@@ -28,7 +30,7 @@ extension SimpleProjectPage {
         } else {
             throw .invalidField(path: "name", expected: "a string")
         }
-        guard let entries = document["files"]?.arrayValue else {
+        guard let entries = read.files ?? nil else {
             throw .invalidField(path: "files", expected: "an array")
         }
         var files: [SimpleFile] = []
@@ -49,25 +51,27 @@ extension SimpleProjectPage {
         )
     }
 
-    private static func jsonFile(_ entry: JSONValue, position: Int, pageURL: String, projectName: PackageName) throws(SimpleAPIError) -> SimpleFile {
-        guard let filename = entry["filename"]?.stringValue else {
+    private static func jsonFile(
+        _ entry: SimpleJSONPageReader.FileFields, position: Int, pageURL: String, projectName: PackageName
+    ) throws(SimpleAPIError) -> SimpleFile {
+        guard let filename = entry.filename?.stringValue else {
             throw .invalidField(path: "files[\(position)].filename", expected: "a string")
         }
-        guard let href = entry["url"]?.stringValue else {
+        guard let href = entry.url?.stringValue else {
             throw .invalidField(path: "files[\(position)].url", expected: "a string")
         }
         let hashes = HashDigest.normalized(
-            (entry["hashes"]?.objectValue ?? []).compactMap { member in
+            (entry.hashes?.objectValue ?? []).compactMap { member in
                 member.value.stringValue.map { HashDigest(algorithm: HashAlgorithm(member.key), value: $0) }
             }
         )
         let yanked: Yanked
-        switch entry["yanked"] {
+        switch entry.yanked {
         case .bool(true): yanked = .yanked(reason: nil)
         case .string(let reason): yanked = .yanked(reason: reason.isEmpty ? nil : reason)
         default: yanked = .notYanked
         }
-        let metadataField = entry["core-metadata"] ?? entry["dist-info-metadata"] ?? entry["data-dist-info-metadata"]
+        let metadataField = entry.coreMetadata ?? entry.distInfoMetadata ?? entry.dataDistInfoMetadata
         let coreMetadata: CoreMetadataAvailability
         switch metadataField {
         case .bool(true):
@@ -84,11 +88,11 @@ extension SimpleProjectPage {
             filename: filename,
             url: resolved,
             hashes: hashes,
-            requiresPython: entry["requires-python"]?.stringValue.map(RequiresPython.init),
+            requiresPython: entry.requiresPython?.stringValue.map(RequiresPython.init),
             yanked: yanked,
             coreMetadata: coreMetadata,
-            size: entry["size"]?.unsignedValue,
-            uploadTime: entry["upload-time"]?.stringValue,
+            size: entry.size?.unsignedValue,
+            uploadTime: entry.uploadTime?.stringValue,
             distribution: DistributionFilename(parsing: filename, packageName: projectName)
         )
     }

@@ -27,13 +27,32 @@ public struct WheelFilename: Hashable, Sendable, CustomStringConvertible {
     ///   in sorted order (packaging's `validate_order=True`; off by default, because the common
     ///   `manylinux_2_17_x86_64.manylinux2014_x86_64` spelling is out of order).
     public init(parsing filename: String, validateOrder: Bool = false) throws(WheelFilenameError) {
-        guard filename.hasSuffix(".whl") else { throw .missingExtension(filename: filename) }
-        let stem = filename.dropLast(4)
-        let dashes = stem.utf8.count { $0 == UInt8(ascii: "-") }
-        guard dashes == 4 || dashes == 5 else { throw .wrongNumberOfParts(filename: filename) }
+        // Split on the UTF-8 bytes (a page lists thousands of wheels; `Character` splitting
+        // would cost more than the rest of the parse).
+        let utf8 = filename.utf8
+        guard utf8.count >= 4, utf8.suffix(4).elementsEqual(".whl".utf8) else { throw .missingExtension(filename: filename) }
+        let stemEnd = utf8.index(utf8.endIndex, offsetBy: -4)
+        var dashes: [String.Index] = []
+        dashes.reserveCapacity(6)
+        var cursor = utf8.startIndex
+        while cursor < stemEnd {
+            if utf8[cursor] == UInt8(ascii: "-") {
+                dashes.append(cursor)
+                if dashes.count > 5 { break }
+            }
+            cursor = utf8.index(after: cursor)
+        }
+        guard dashes.count == 4 || dashes.count == 5 else { throw .wrongNumberOfParts(filename: filename) }
         // Like Python's `stem.split("-", dashes - 2)`: the tag part keeps its two dashes.
-        let parts = stem.split(separator: "-", maxSplits: dashes - 2, omittingEmptySubsequences: false)
-        guard parts.count == dashes - 1, let tagSet = CompressedTagSet(parsing: String(parts[parts.count - 1])) else {
+        var parts: [Substring] = []
+        parts.reserveCapacity(4)
+        var partStart = utf8.startIndex
+        for dash in dashes.prefix(dashes.count - 2) {
+            parts.append(filename[partStart..<dash])
+            partStart = utf8.index(after: dash)
+        }
+        parts.append(filename[partStart..<stemEnd])
+        guard let tagSet = CompressedTagSet(parsing: String(parts[parts.count - 1])) else {
             throw .wrongNumberOfParts(filename: filename)
         }
         let namePart = String(parts[0])
@@ -44,7 +63,7 @@ public struct WheelFilename: Hashable, Sendable, CustomStringConvertible {
         } catch {
             throw .invalidVersion(filename: filename, version: versionPart)
         }
-        if dashes == 5 {
+        if dashes.count == 5 {
             guard let buildTag = BuildTag(parsing: String(parts[2])) else {
                 throw .invalidBuildTag(filename: filename, buildTag: String(parts[2]))
             }

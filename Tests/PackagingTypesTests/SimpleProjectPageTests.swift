@@ -188,3 +188,89 @@ import Testing
         #expect(HashAlgorithm.blake2b > .sha512 && HashAlgorithm.sha256 > .md5 && HashAlgorithm("crc") < .md5)
     }
 }
+
+/// The one-pass JSON page reader against the generic JSON value tree it replaced, on pages
+/// that exercise its edges: keys written with escapes, duplicated keys (the first counts),
+/// unknown keys and values of every kind, files listed before the name, elements that are not
+/// objects, and documents that are not pages at all.
+@Suite struct JSONPageReaderEquivalenceTests {
+    static let url = "https://index.example/simple/a/"
+
+    /// The page as the generic tree gives it: every key looked up with `JSONValue`'s subscript.
+    static func expected(_ text: String) throws -> SimpleProjectPage {
+        let document = try JSONValue.parse(Array(text.utf8))
+        let name = PackageName(try #require(document["name"]?.stringValue))
+        let files = try #require(document["files"]?.arrayValue).map { entry in
+            let hashes = HashDigest.normalized((entry["hashes"]?.objectValue ?? []).compactMap { member in
+                member.value.stringValue.map { HashDigest(algorithm: HashAlgorithm(member.key), value: $0) }
+            })
+            let yanked: Yanked = switch entry["yanked"] {
+            case .bool(true): .yanked(reason: nil)
+            case .string(let reason): .yanked(reason: reason.isEmpty ? nil : reason)
+            default: .notYanked
+            }
+            let metadata: CoreMetadataAvailability = switch entry["core-metadata"] ?? entry["dist-info-metadata"] ?? entry["data-dist-info-metadata"] {
+            case .bool(true): .available(hashes: [])
+            case .object(let members): .available(hashes: HashDigest.normalized(members.compactMap { member in
+                member.value.stringValue.map { HashDigest(algorithm: HashAlgorithm(member.key), value: $0) }
+            }))
+            default: .unavailable
+            }
+            let filename = entry["filename"]?.stringValue ?? ""
+            return SimpleFile(
+                filename: filename,
+                url: URLReference.splitFragment(URLReference.resolve(entry["url"]?.stringValue ?? "", against: url)).url,
+                hashes: hashes, requiresPython: entry["requires-python"]?.stringValue.map(RequiresPython.init),
+                yanked: yanked, coreMetadata: metadata, size: entry["size"]?.unsignedValue,
+                uploadTime: entry["upload-time"]?.stringValue,
+                distribution: DistributionFilename(parsing: filename, packageName: name))
+        }
+        var seen = Set<String>()
+        return SimpleProjectPage(
+            name: name, files: files.filter { seen.insert($0.filename).inserted },
+            apiVersion: document["meta"]?["api-version"]?.stringValue,
+            projectStatus: document["project-status"]?["status"]?.stringValue.map {
+                ProjectStatus(status: $0, reason: document["project-status"]?["reason"]?.stringValue)
+            },
+            versions: document["versions"]?.arrayValue?.compactMap(\.stringValue))
+    }
+
+    static let pages: [String] = [
+        #"{"files": [{"filename": "a-1.0.tar.gz", "url": "a-1.0.tar.gz", "hashes": {"sha256": "AA"}}], "name": "A", "meta": {"api-version": "1.1"}}"#,
+        #"{"name": "a", "files": [{"file\u006eame": "a-1.0.tar.gz", "u\u0072l": "x", "yan\u006bed": "gone"}]}"#,
+        #"{"name": "a", "files": [{"filename": "a-1.0.tar.gz", "filename": "a-2.0.tar.gz", "url": "1", "url": "2", "size": 5, "size": 6}]}"#,
+        #"{"name": "a", "files": [{"filename": "a-1.0-py3-none-any.whl", "url": "https://f.example/a.whl#sha256=00", "gpg-sig": false, "extra": {"deep": [1, {"x": null}]}, "dist-info-metadata": {"sha256": "bb"}, "core-metadata": true, "requires-python": ">=3.9", "upload-time": "2024-01-01T00:00:00Z"}]}"#,
+        #"{"name": "a", "files": [{"filename": "a-1.0.tar.gz", "url": "u", "data-dist-info-metadata": {"sha256": "cc", "md5": "dd"}, "yanked": true, "hashes": {"sha256": 5, "md5": "ee"}}], "versions": ["1.0", 2], "project-status": {"status": "Quarantined"}}"#,
+        #"{"name": "a", "files": [], "files": [{"filename": "ignored", "url": "x"}]}"#,
+        #"{"name": "a", "files": [{"filename": "a-1.0.tar.gz", "url": "a"}, {"filename": "a-1.0.tar.gz", "url": "b"}, {"filename": "a-1.0.zip", "url": "c", "size": -1}]}"#,
+    ]
+
+    @Test(arguments: pages)
+    func readsWhatTheGenericTreeReads(text: String) throws {
+        let page = try SimpleProjectPage(json: Array(text.utf8), url: Self.url)
+        #expect(page == (try Self.expected(text)))
+    }
+
+    @Test(arguments: [
+        (#"[1]"#, "an object"), (#"{"name": "a"}"#, "files"), (#"{"name": "a", "files": {}}"#, "files"),
+        (#"{"name": "a", "files": [3]}"#, "files[0].filename"), (#"{"name": "a", "files": [{"filename": 1}]}"#, "files[0].filename"),
+        (#"{"name": "a", "files": [{"filename": "x"}]}"#, "files[0].url"),
+        (#"{"files": [{"filename": "x"}], "name": "a", "meta": {"api-version": "2.0"}}"#, "api"),
+        (#"{"name": "a", "files": [{"filename": "x", "url": "y"}], }"#, "json"),
+        (#"{"name": "a", "files": [{"filename": "x"}] "#, "json"),
+    ])
+    func reportsTheSameErrors(text: String, kind: String) {
+        #expect(throws: SimpleAPIError.self) { try SimpleProjectPage(json: Array(text.utf8), url: Self.url) }
+        do {
+            _ = try SimpleProjectPage(json: Array(text.utf8), url: Self.url)
+        } catch {
+            switch (kind, error) {
+            case ("json", .invalidJSON): break
+            case ("an object", .invalidField(_, let expected)) where expected == "an object": break
+            case ("api", _): break
+            case (let path, .invalidField(let actual, _)) where actual == path: break
+            default: Issue.record("\(text): expected \(kind), got \(error)")
+            }
+        }
+    }
+}
