@@ -114,4 +114,12 @@ struct PartialSolution: Sendable {
     var undecidedUnordered: [Term] {
         accumulated.values.filter { $0.isPositive && decisions[$0.package] == nil }
     }
+
+    /// Visits ``undecidedUnordered`` without collecting it (the solver asks after every
+    /// decision, with hundreds of packages accumulated).
+    func forEachUndecided(_ body: (Term) throws -> Void) rethrows {
+        for term in accumulated.values where term.isPositive && decisions[term.package] == nil {
+            try body(term)
+        }
+    }
 }

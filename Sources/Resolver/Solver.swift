@@ -48,7 +48,8 @@ public struct Solver<Provider: DependencyProvider>: Sendable {
         while true {
             try Task.checkCancellation()
             try state.propagate(from: next)
-            for term in state.solution.undecidedUnordered where prefetched[term.package] != term.ranges {
+            state.solution.forEachUndecided { term in
+                guard prefetched[term.package] != term.ranges else { return }
                 prefetched[term.package] = term.ranges
                 provider.prefetch(term.package, in: term.ranges)
             }
@@ -225,11 +226,11 @@ struct SolverState: Sendable {
     func highestPriorityUndecided() -> PackageID? {
         var best: (package: PackageID, key: (PackagePriorities.Priority, Int))?
         // Equal keys go to the smaller package, as if the terms were visited in name order.
-        for term in solution.undecidedUnordered {
+        solution.forEachUndecided { term in
             let key = priorities.key(term.package)
             if let current = best {
-                if key < current.key { continue }
-                if !(current.key < key), !(term.package < current.package) { continue }
+                if key < current.key { return }
+                if !(current.key < key), !(term.package < current.package) { return }
             }
             best = (term.package, key)
         }
