@@ -19,4 +19,10 @@ let status = await SuvCLI.main(
     arguments: Array(CommandLine.arguments.dropFirst()),
     environment: SuvCLI.processEnvironment()
 )
-exit(status)
+// Leave without running the C library's exit handlers. libcrypto's handler frees its locks
+// while threads of the concurrency pool may still be winding down (a connection closing, a
+// last hash), and a benchmark run once crashed there: SIGSEGV in `pthread_rwlock_unlock` on a
+// pool thread as `suv sync` exited. Nothing of suv's needs an exit handler; output is flushed
+// here, and every file suv writes is complete (written aside, then renamed) before it counts.
+fflush(nil)
+_exit(status)
