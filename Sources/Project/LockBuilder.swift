@@ -29,7 +29,17 @@ public struct LockBuilder: Sendable {
         for project in workspace.localProjects where locals[project.name] == nil { locals[project.name] = project }
         self.localProjects = locals
         self.reachability = forks.map { $0.graph.reachability() }
+        self.packagePositions = forks.map { fork in
+            var positions: [PackageName: Int] = [:]
+            for (position, package) in fork.graph.packages.enumerated() where positions[package.name] == nil {
+                positions[package.name] = position
+            }
+            return positions
+        }
     }
+
+    /// Per fork, where each package name first appears in the fork's package list.
+    private let packagePositions: [[PackageName: Int]]
 
     /// Per seed, the conflicting extras and groups left out.
     private let excluded: [Set<ConflictItem>]
@@ -178,7 +188,7 @@ public struct LockBuilder: Sendable {
     }
 
     private func version(of name: PackageName, inFork index: Int) -> ResolutionGraph.Package? {
-        forks[index].graph.packages.first { $0.name == name }
+        packagePositions[index][name].map { forks[index].graph.packages[$0] }
     }
 
     /// Edges for `requirements` of something present in `parentForks`: one per target version
@@ -197,13 +207,35 @@ public struct LockBuilder: Sendable {
         var merged: [Target: (source: LockSource?, marker: NormalizedMarker)] = [:]
         for (requirement, marker) in requirements {
             let name = PackageName(requirement.name)
-            var byVersion: [Version: (package: ResolutionGraph.Package, marker: NormalizedMarker)] = [:]
+            // The forks holding each version of the target, in fork order.
+            var forksByVersion: [Version: [Int]] = [:]
             for index in parentForks {
                 guard let target = version(of: name, inFork: index) else { continue }
-                let here = marker.and(forks[index].marker)
-                if here.isAlwaysFalse { continue }
-                let previous = byVersion[target.version]?.marker ?? .alwaysFalse
-                byVersion[target.version] = (target, previous.or(here))
+                forksByVersion[target.version, default: []].append(index)
+            }
+            // A version counts where the requirement can hold in one of its forks; the package
+            // recorded is the one of the last such fork.
+            var live: [(version: Version, package: ResolutionGraph.Package, forks: [Int])] = []
+            for (version, indices) in forksByVersion {
+                guard let last = indices.last(where: { !marker.and(forks[$0].marker).isAlwaysFalse }),
+                      let target = self.version(of: name, inFork: last) else { continue }
+                live.append((version, target, indices))
+            }
+            // One version: the edge carries the requirement's own marker, so the union of the
+            // forks' markers (a dozen `or`s of normalized markers per edge) is not needed.
+            var byVersion: [Version: (package: ResolutionGraph.Package, marker: NormalizedMarker)] = [:]
+            for (version, target, indices) in live {
+                guard live.count > 1 else {
+                    byVersion[version] = (target, marker)
+                    continue
+                }
+                var union = NormalizedMarker.alwaysFalse
+                for index in indices {
+                    let here = marker.and(forks[index].marker)
+                    if here.isAlwaysFalse { continue }
+                    union = union.or(here)
+                }
+                byVersion[version] = (target, union)
             }
             let ambiguous = byVersion.count > 1
             for (version, entry) in byVersion.sorted(by: { $0.key < $1.key }) {
@@ -355,7 +387,8 @@ public struct LockBuilder: Sendable {
             for expanded in graph.requirements[base] ?? [] where !requirements.contains(where: { $0 == (expanded.requirement, expanded.marker) }) {
                 requirements.append((expanded.requirement, expanded.marker))
             }
-            for extra in graph.packages.first(where: { $0.name == package.name && $0.version == package.version })?.extras ?? [] {
+            let here = self.version(of: package.name, inFork: index).flatMap { $0.version == package.version ? $0 : nil }
+            for extra in here?.extras ?? [] {
                 for expanded in graph.requirements[PackageID(package.name, extra: extra)] ?? []
                 where !(extraRequirements[extra.description]?.contains(where: { $0 == (expanded.requirement, expanded.marker) }) ?? false) {
                     extraRequirements[extra.description, default: []].append((expanded.requirement, expanded.marker))

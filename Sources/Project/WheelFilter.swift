@@ -9,7 +9,8 @@ struct WheelFilter {
     let requiresPython: VersionRanges
 
     func keeps(_ wheel: WheelFilename, reachable: NormalizedMarker) -> Bool {
-        wheel.tags.contains { pythonFits($0) } && platformFits(wheel, reachable)
+        let tags = wheel.tags
+        return tags.contains { pythonFits($0) } && platformFits(tags, reachable)
     }
 
     private func pythonFits(_ tag: WheelTag) -> Bool {
@@ -29,14 +30,26 @@ struct WheelFilter {
         return true
     }
 
-    private func platformFits(_ wheel: WheelFilename, _ reachable: NormalizedMarker) -> Bool {
+    private func platformFits(_ tags: Set<WheelTag>, _ reachable: NormalizedMarker) -> Bool {
         if reachable.isAlwaysTrue { return true }
-        return wheel.tags.contains { tag in
-            guard let platform = Self.sysPlatform(tag.platform) else { return true }
-            guard let marker = try? NormalizedMarker(MarkerTree(parsing: "sys_platform == '\(platform)'")) else { return true }
-            return !reachable.isDisjoint(with: marker)
+        var checked: [String: Bool] = [:]
+        return tags.contains { tag in
+            guard let platform = Self.sysPlatform(tag.platform), let marker = Self.platformMarkers[platform] else { return true }
+            if let known = checked[platform] { return known }
+            let fits = !reachable.isDisjoint(with: marker)
+            checked[platform] = fits
+            return fits
         }
     }
+
+    /// `sys_platform == '…'` for each platform ``sysPlatform(_:)`` names, parsed once.
+    static let platformMarkers: [String: NormalizedMarker] = {
+        var markers: [String: NormalizedMarker] = [:]
+        for platform in ["linux", "darwin", "win32", "android"] {
+            if let tree = try? MarkerTree(parsing: "sys_platform == '\(platform)'") { markers[platform] = NormalizedMarker(tree) }
+        }
+        return markers
+    }()
 
     /// The `sys_platform` a platform tag belongs to, or `nil` for `any` and unknown tags.
     static func sysPlatform(_ platformTag: String) -> String? {

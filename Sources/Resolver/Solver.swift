@@ -82,6 +82,8 @@ struct SolverState: Sendable {
     private var byPackage: [PackageID: [IncompatibilityID]] = [:]
     private(set) var solution = PartialSolution()
     private var versionCache: [PackageID: [Version]] = [:]
+    /// ``versionCache``'s lists in ascending order, made on first need (``gapRange``).
+    private var sortedVersionCache: [PackageID: [Version]] = [:]
     private var priorities = PackagePriorities()
     /// The package decided (or attempted) last.
     private var next = PackageID.root
@@ -343,11 +345,27 @@ struct SolverState: Sendable {
     private mutating func gapRange(_ package: PackageID, _ version: Version,
                                    provider: some DependencyProvider) async throws -> VersionRanges {
         if package.isPython { return .exactly(version) }
-        let known = try await versions(of: package, provider: provider)
-        guard known.contains(version) else { return .exactly(version) }
+        let sorted: [Version]
+        if let cached = sortedVersionCache[package] {
+            sorted = cached
+        } else {
+            sorted = try await versions(of: package, provider: provider).sorted()
+            sortedVersionCache[package] = sorted
+        }
+        // Binary search, not a pass over every version (packages with thousands of versions
+        // meet this for each dependency of each version tried).
+        var start = 0
+        var end = sorted.count
+        while start < end {
+            let middle = (start + end) / 2
+            if sorted[middle] < version { start = middle + 1 } else { end = middle }
+        }
+        guard start < sorted.count, sorted[start] == version else { return .exactly(version) }
+        var after = start
+        while after < sorted.count, !(version < sorted[after]) { after += 1 }
         var gap = VersionRanges.full
-        if let lower = known.filter({ $0 < version }).max() { gap = gap.intersection(.greaterThan(lower)) }
-        if let upper = known.filter({ $0 > version }).min() { gap = gap.intersection(.lessThan(upper)) }
+        if start > 0 { gap = gap.intersection(.greaterThan(sorted[start - 1])) }
+        if after < sorted.count { gap = gap.intersection(.lessThan(sorted[after])) }
         return gap
     }
 
