@@ -122,7 +122,7 @@ public actor IndexDependencyProvider: DependencyProvider {
                 let requirements = try expander.requirements(of: package, requiresDist: metadata.requiresDist)
                 if let universe = options.universe, let fork = MarkerFork.needed(for: requirements, in: universe, lowestPython: options.pythonVersion) { throw fork }
                 requirementCache[package, default: [:]][version] = requirements
-                dependencies += try expander.dependencies(of: package, requiresDist: metadata.requiresDist)
+                dependencies += try expander.edges(for: requirements)
             }
         }
         dependencyCache[package, default: [:]][version] = dependencies
@@ -141,7 +141,7 @@ public actor IndexDependencyProvider: DependencyProvider {
             let requirements = try expander.requirements(of: package, requiresDist: local.requiresDist)
             if let universe = options.universe, let fork = MarkerFork.needed(for: requirements, in: universe, lowestPython: options.pythonVersion) { throw fork }
             requirementCache[package, default: [:]][version] = requirements
-            dependencies += try expander.dependencies(of: package, requiresDist: local.requiresDist)
+            dependencies += try expander.edges(for: requirements)
         }
         dependencyCache[package, default: [:]][version] = dependencies
         return .available(dependencies)

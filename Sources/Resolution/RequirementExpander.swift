@@ -83,11 +83,11 @@ public struct RequirementExpander: Sendable {
         for requirement in requiresDist {
             let marker: NormalizedMarker?
             if let extra {
-                let withExtra = try Self.applies(requirement, scope, extra: extra.description)
-                let withoutExtra = try Self.applies(requirement, scope, extra: nil)
+                let withExtra = try applies(requirement, extra: extra.description)
+                let withoutExtra = try applies(requirement, extra: nil)
                 marker = withoutExtra == nil ? withExtra : nil
             } else {
-                marker = try Self.applies(requirement, scope, extra: nil)
+                marker = try applies(requirement, extra: nil)
             }
             guard let marker else { continue }
             if PackageName(requirement.name) == name {
@@ -109,7 +109,7 @@ public struct RequirementExpander: Sendable {
                 continue
             }
             for replacement in replacements {
-                if let marker = try Self.applies(replacement, scope, extra: nil) {
+                if let marker = try applies(replacement, extra: nil) {
                     result.append(ExpandedRequirement(requirement: replacement, marker: marker))
                 }
             }
@@ -117,10 +117,10 @@ public struct RequirementExpander: Sendable {
         return result
     }
 
-    /// Solver edges for applicable requirements. Repeated requirements on one package stay
-    /// separate edges (as in uv), so an explanation can name each: "you require a==1.0 and
-    /// a==2.0".
-    private func edges(for requirements: [ExpandedRequirement]) throws(ResolutionError) -> [Dependency] {
+    /// Solver edges for requirements already expanded by ``requirements(of:requiresDist:)``.
+    /// Repeated requirements on one package stay separate edges (as in uv), so an explanation
+    /// can name each: "you require a==1.0 and a==2.0".
+    public func edges(for requirements: [ExpandedRequirement]) throws(ResolutionError) -> [Dependency] {
         var result: [Dependency] = []
         for expanded in requirements {
             let requirement = expanded.requirement
@@ -137,6 +137,11 @@ public struct RequirementExpander: Sendable {
             }
         }
         return result
+    }
+
+    /// ``applies(_:_:extra:)`` in this expander's scope.
+    func applies(_ requirement: Requirement, extra: String?) throws(ResolutionError) -> NormalizedMarker? {
+        try Self.applies(requirement, scope, extra: extra)
     }
 
     /// The marker under which `requirement` applies with `extra` active (or none), or `nil`
@@ -163,3 +168,4 @@ public struct RequirementExpander: Sendable {
         }
     }
 }
+
