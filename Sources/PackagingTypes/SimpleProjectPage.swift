@@ -60,10 +60,14 @@ public struct SimpleProjectPage: Hashable, Sendable {
         return mediaType.trimmingCharacters(in: " ").lowercased() == jsonContentType
     }
 
-    /// Files with equal names after the first are dropped.
+    /// Files with equal names after the first are dropped. Pages rarely list a name twice:
+    /// the list is only copied when one does.
     static func deduplicated(_ files: [SimpleFile]) -> [SimpleFile] {
-        var seen = Set<String>()
-        return files.filter { seen.insert($0.filename).inserted }
+        var seen = Set<String>(minimumCapacity: files.count)
+        guard let first = files.indices.first(where: { !seen.insert(files[$0].filename).inserted }) else { return files }
+        var kept = Array(files[..<first])
+        for file in files[(first + 1)...] where seen.insert(file.filename).inserted { kept.append(file) }
+        return kept
     }
 
     /// PEP 629: a client must refuse a page whose major API version is above the one it knows.
