@@ -13,6 +13,9 @@ struct PartialSolution: Sendable {
     private(set) var decisions: [PackageID: Version] = [:]
     /// The number of decisions made so far.
     private(set) var decisionLevel = 0
+    /// Packages whose accumulated term changed since ``takeChanged()`` was last called, in
+    /// order (with repeats).
+    private var changed: [PackageID] = []
 
     /// How an incompatibility relates to the partial solution.
     enum Relation: Equatable {
@@ -40,6 +43,14 @@ struct PartialSolution: Sendable {
         assignments.append(assignment)
         let package = assignment.term.package
         accumulated[package] = accumulated[package].map { $0.intersection(assignment.term) } ?? assignment.term
+        changed.append(package)
+    }
+
+    /// The packages whose accumulated term changed since the last call (a backtrack changes
+    /// every package it keeps), so that a caller following the terms need not compare them all.
+    mutating func takeChanged() -> [PackageID] {
+        defer { changed = [] }
+        return changed
     }
 
     /// The decision level at which `package` was decided, if it was.

@@ -48,10 +48,12 @@ public struct Solver<Provider: DependencyProvider>: Sendable {
         while true {
             try Task.checkCancellation()
             try state.propagate(from: next)
-            state.solution.forEachUndecided { term in
-                guard prefetched[term.package] != term.ranges else { return }
-                prefetched[term.package] = term.ranges
-                provider.prefetch(term.package, in: term.ranges)
+            // Only terms that changed can need a new hint.
+            for package in state.takeChangedPackages() {
+                guard let term = state.solution.accumulated[package], term.isPositive, state.solution.decisions[package] == nil,
+                      prefetched[package] != term.ranges else { continue }
+                prefetched[package] = term.ranges
+                provider.prefetch(package, in: term.ranges)
             }
             state.reprioritizeConflicts()
             guard let package = state.highestPriorityUndecided() else { break }
@@ -81,6 +83,11 @@ struct SolverState: Sendable {
     /// The incompatibilities that propagation consults, per package they mention.
     private var byPackage: [PackageID: [IncompatibilityID]] = [:]
     private(set) var solution = PartialSolution()
+
+    /// See ``PartialSolution/takeChanged()``.
+    mutating func takeChangedPackages() -> [PackageID] {
+        solution.takeChanged()
+    }
     private var versionCache: [PackageID: [Version]] = [:]
     /// ``versionCache``'s lists in ascending order, made on first need (``gapRange``).
     private var sortedVersionCache: [PackageID: [Version]] = [:]
