@@ -5,6 +5,7 @@ import PEP508
 import Resolution
 import Resolver
 import SuvBasics
+import Synchronization
 
 /// Turns a universal resolution into a `uv.lock` model as uv writes it.
 public struct LockBuilder: Sendable {
@@ -40,6 +41,20 @@ public struct LockBuilder: Sendable {
 
     /// Per fork, where each package name first appears in the fork's package list.
     private let packagePositions: [[PackageName: Int]]
+    /// ``reachableMarker(of:in:)`` per combination of forks and reachabilities: most packages
+    /// of a large universal lock share one (reached everywhere in every fork), and the union of
+    /// a dozen fork markers costs a millisecond to normalize.
+    private let reachableMemo = ReachableMemo()
+
+    /// Where `package` is reached across the forks `present`: the union over them of its
+    /// reachability within the fork's marker.
+    private func reachableMarker(of package: PackageID, in present: [Int]) -> NormalizedMarker {
+        let key = present.map { ReachableMemo.Part(fork: $0, reach: reachability[$0][package] ?? .alwaysFalse) }
+        if let known = reachableMemo.value(for: key) { return known }
+        let union = key.map { $0.reach.and(forks[$0.fork].marker) }.reduce(NormalizedMarker.alwaysFalse) { $0.or($1) }
+        reachableMemo.store(union, for: key)
+        return union
+    }
 
     /// Per seed, the conflicting extras and groups left out.
     private let excluded: [Set<ConflictItem>]
@@ -395,9 +410,7 @@ public struct LockBuilder: Sendable {
                 }
             }
         }
-        let reachable = present.map { index in
-            (reachability[index][base] ?? .alwaysFalse).and(forks[index].marker)
-        }.reduce(NormalizedMarker.alwaysFalse) { $0.or($1) }
+        let reachable = reachableMarker(of: base, in: present)
         let dependencies = edges(requirements, parentForks: present, reach: reachable)
         var extras: [String: [LockEdge]] = [:]
         for (extra, list) in extraRequirements {
@@ -434,5 +447,24 @@ public struct LockBuilder: Sendable {
             resolutionMarkers: ambiguous ? Self.unique(present.compactMap { lockMarker(forks[$0].marker) }) : [],
             dependencies: dependencies, sdist: sdist, wheels: wheels,
             optionalDependencies: extras.map { NamedEdges($0.key, $0.value) })
+    }
+}
+
+/// The memory of ``LockBuilder``'s reachable markers (one lock build runs on one task; the
+/// lock only keeps the type `Sendable`).
+final class ReachableMemo: Sendable {
+    struct Part: Hashable, Sendable {
+        let fork: Int
+        let reach: NormalizedMarker
+    }
+
+    private let unions = Mutex<[[Part]: NormalizedMarker]>([:])
+
+    func value(for key: [Part]) -> NormalizedMarker? {
+        unions.withLock { $0[key] }
+    }
+
+    func store(_ union: NormalizedMarker, for key: [Part]) {
+        unions.withLock { $0[key] = union }
     }
 }

@@ -8,13 +8,16 @@ import PEP508
 struct WheelFilter {
     let requiresPython: VersionRanges
 
+    /// Whether the lock lists `wheel`. The tag set is a product of alternatives, so each part
+    /// is checked on its own alternatives (without building every combination).
     func keeps(_ wheel: WheelFilename, reachable: NormalizedMarker) -> Bool {
-        let tags = wheel.tags
-        return tags.contains { pythonFits($0) } && platformFits(tags, reachable)
+        let interpreters = wheel.tagSet.pythonTags.map(\.pythonLowercased)
+        let abis = wheel.tagSet.abiTags.map(\.pythonLowercased)
+        let fitsPython = interpreters.contains { interpreter in abis.contains { pythonFits(interpreter: interpreter, abi: $0) } }
+        return fitsPython && platformFits(wheel.tagSet.platformTags.map(\.pythonLowercased), reachable)
     }
 
-    private func pythonFits(_ tag: WheelTag) -> Bool {
-        let interpreter = tag.interpreter
+    private func pythonFits(interpreter: String, abi: String) -> Bool {
         if interpreter.hasPrefix("py") || interpreter.hasPrefix("cp") || interpreter.hasPrefix("pp") {
             let digits = interpreter.dropFirst(2)
             guard let major = digits.first, major.isNumber else { return true }
@@ -22,7 +25,7 @@ struct WheelFilter {
             let minorText = digits.dropFirst()
             guard let minor = UInt64(minorText) else { return true }
             // uv keeps abi3 wheels whatever the range.
-            if tag.abi == "abi3" { return true }
+            if abi == "abi3" { return true }
             let lower = Version(release: [3, minor])
             let upper = Version(release: [3, minor + 1])
             return !requiresPython.isDisjoint(with: VersionRanges.atLeast(lower).intersection(.lessThan(upper)))
@@ -30,11 +33,11 @@ struct WheelFilter {
         return true
     }
 
-    private func platformFits(_ tags: Set<WheelTag>, _ reachable: NormalizedMarker) -> Bool {
+    private func platformFits(_ platformTags: [String], _ reachable: NormalizedMarker) -> Bool {
         if reachable.isAlwaysTrue { return true }
         var checked: [String: Bool] = [:]
-        return tags.contains { tag in
-            guard let platform = Self.sysPlatform(tag.platform), let marker = Self.platformMarkers[platform] else { return true }
+        return platformTags.contains { platformTag in
+            guard let platform = Self.sysPlatform(platformTag), let marker = Self.platformMarkers[platform] else { return true }
             if let known = checked[platform] { return known }
             let fits = !reachable.isDisjoint(with: marker)
             checked[platform] = fits
