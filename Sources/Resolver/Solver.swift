@@ -256,7 +256,7 @@ struct SolverState: Sendable {
         if package.isRoot {
             choice = .candidate(.root)
         } else if let preferred = preferences[package], term.ranges.contains(preferred),
-                  try await versions(of: package, provider: provider).contains(preferred) {
+                  try await isKnown(preferred, of: package, provider: provider) {
             choice = .candidate(preferred)
         } else {
             choice = try await provider.chooseVersion(for: package, in: term.ranges)
@@ -352,21 +352,8 @@ struct SolverState: Sendable {
     private mutating func gapRange(_ package: PackageID, _ version: Version,
                                    provider: some DependencyProvider) async throws -> VersionRanges {
         if package.isPython { return .exactly(version) }
-        let sorted: [Version]
-        if let cached = sortedVersionCache[package] {
-            sorted = cached
-        } else {
-            sorted = try await versions(of: package, provider: provider).sorted()
-            sortedVersionCache[package] = sorted
-        }
-        // Binary search, not a pass over every version (packages with thousands of versions
-        // meet this for each dependency of each version tried).
-        var start = 0
-        var end = sorted.count
-        while start < end {
-            let middle = (start + end) / 2
-            if sorted[middle] < version { start = middle + 1 } else { end = middle }
-        }
+        let sorted = try await sortedVersions(of: package, provider: provider)
+        let start = Self.firstIndex(notBelow: version, in: sorted)
         guard start < sorted.count, sorted[start] == version else { return .exactly(version) }
         var after = start
         while after < sorted.count, !(version < sorted[after]) { after += 1 }
@@ -374,6 +361,33 @@ struct SolverState: Sendable {
         if start > 0 { gap = gap.intersection(.greaterThan(sorted[start - 1])) }
         if after < sorted.count { gap = gap.intersection(.lessThan(sorted[after])) }
         return gap
+    }
+
+    /// The package's known versions in ascending order, sorted once.
+    private mutating func sortedVersions(of package: PackageID, provider: some DependencyProvider) async throws -> [Version] {
+        if let cached = sortedVersionCache[package] { return cached }
+        let sorted = try await versions(of: package, provider: provider).sorted()
+        sortedVersionCache[package] = sorted
+        return sorted
+    }
+
+    /// Whether `version` is one of the package's known versions (a binary search: packages
+    /// with thousands of versions meet these questions at every step).
+    private mutating func isKnown(_ version: Version, of package: PackageID, provider: some DependencyProvider) async throws -> Bool {
+        let sorted = try await sortedVersions(of: package, provider: provider)
+        let index = Self.firstIndex(notBelow: version, in: sorted)
+        return index < sorted.count && sorted[index] == version
+    }
+
+    /// The position of the first version of `sorted` that is not below `version`.
+    private static func firstIndex(notBelow version: Version, in sorted: [Version]) -> Int {
+        var start = 0
+        var end = sorted.count
+        while start < end {
+            let middle = (start + end) / 2
+            if sorted[middle] < version { start = middle + 1 } else { end = middle }
+        }
+        return start
     }
 
     /// The range an unavailability names for `version`: `==version` (which also covers local
