@@ -28,7 +28,9 @@ public struct LockReader {
     public static func read(bytes: [UInt8], fileName: String = "uv.lock", scope: Scope = .everything) throws(LockfileError) -> Lock {
         let document: TOMLDocument
         do {
-            document = try TOMLDocument(parsing: bytes)
+            document = scope == .everything
+                ? try TOMLDocument(parsing: bytes)
+                : try TOMLDocument(parsing: bytes, skippingElementKeys: ["sdist", "wheels"])
         } catch {
             throw .invalid(file: fileName, error)
         }

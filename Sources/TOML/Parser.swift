@@ -15,6 +15,8 @@ struct Parser {
     var currentTable: TableID = SyntaxTree.rootTable
     var currentSection = 0
     var depth = 0
+    /// Keys of array-of-tables elements whose values are checked but not kept.
+    var skippedElementKeys: Set<String> = []
     /// Storage reused by ``key()``.
     private var keyBuffer: [(name: String, range: Range<Int>)] = []
 
@@ -178,8 +180,27 @@ struct Parser {
         }
         pos += 1
         skipSpaces()
+        if path.count == 1, tree.tables[currentTable].origin == .arrayElement, skippedElementKeys.contains(path[0].name) {
+            try insert(path, value: try skippedValue(), into: currentTable, inline: false, expression: start..<pos)
+            return
+        }
         let value = try value()
         try insert(path, value: value, into: currentTable, inline: false, expression: start..<pos)
+    }
+
+    /// A value that is read (and so checked) but not kept: the nodes it made are dropped, so
+    /// their memory serves the next one, and a placeholder (`false`, over the value's text)
+    /// takes its place. See ``TOMLDocument/init(parsing:skippingElementKeys:)``.
+    private mutating func skippedValue() throws(TOMLError) -> ValueID {
+        let start = pos
+        let marks = (tree.values.count, tree.tables.count, tree.arrays.count, tree.entries.count, tree.datetimes.count)
+        _ = try value()
+        tree.values.removeLast(tree.values.count - marks.0)
+        tree.tables.removeLast(tree.tables.count - marks.1)
+        tree.arrays.removeLast(tree.arrays.count - marks.2)
+        tree.entries.removeLast(tree.entries.count - marks.3)
+        tree.datetimes.removeLast(tree.datetimes.count - marks.4)
+        return tree.addValue(.boolean(false), range: start..<pos)
     }
 
     private mutating func header() throws(TOMLError) {

@@ -42,6 +42,15 @@ public struct TOMLDocument: Sendable {
         storage = Storage(bytes: bytes, tree: try parser.parse())
     }
 
+    /// Parses raw bytes, checking but not keeping the values of `keys` in elements of arrays of
+    /// tables (`[[package]]`'s `wheels`, for a reader that never looks at them): each such value
+    /// reads as `false`. Errors are those of a full parse; editing such a document is not meant.
+    public init(parsing bytes: [UInt8], skippingElementKeys keys: Set<String>) throws(TOMLError) {
+        var parser = Parser(bytes: bytes)
+        parser.skippedElementKeys = keys
+        storage = Storage(bytes: bytes, tree: try parser.parse())
+    }
+
     /// The document's text, byte-identical to what was parsed (plus any edits).
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 

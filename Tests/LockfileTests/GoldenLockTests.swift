@@ -106,4 +106,23 @@ import SuvTestSupport
         }
         #expect(graph == whole)
     }
+
+    /// Artifacts skipped for the dependency graph are still read for errors: a broken or
+    /// repeated `wheels` fails both scopes with the same message.
+    @Test(arguments: [
+        "wheels = [\n    { url = \"https://f.example/a-1.0-py3-none-any.whl\", size = 1 ]\n",
+        "wheels = []\nwheels = []\n",
+        "sdist = { url = \"https://f.example/a-1.0.tar.gz\", url = \"x\" }\n",
+        "wheels = [{ url = \"bad \\q escape\" }]\n",
+    ])
+    func skippedArtifactsAreStillChecked(artifacts: String) throws {
+        let text = "version = 1\nrevision = 3\nrequires-python = \">=3.12\"\n\n[[package]]\nname = \"a\"\nversion = \"1.0\"\nsource = { registry = \"https://i.example/simple\" }\n" + artifacts
+        let whole = Result { try Lock(parsing: Array(text.utf8)) }
+        let graph = Result { try Lock(parsing: Array(text.utf8), scope: .dependencyGraph) }
+        guard case .failure(let expected) = whole, case .failure(let actual) = graph else {
+            Issue.record("both scopes should fail: \(whole), \(graph)")
+            return
+        }
+        #expect("\(actual)" == "\(expected)")
+    }
 }
