@@ -75,10 +75,14 @@ public enum WheelInstaller {
         try await withTaskExecutorPreference(BlockingExecutor.shared) {
             try await withThrowingTaskGroup(of: (Int, InstallResult).self) { group in
                 var results = [InstallResult?](repeating: nil, count: wheels.count)
+                // Largest first, so that a big wheel (Django: 2,500 folders, 3,700 files) does not
+                // start last and finish alone while the other core idles.
+                let sizes = wheels.map { estimatedSize($0.wheel) }
+                let order = wheels.indices.sorted { sizes[$0] > sizes[$1] }
                 var next = 0
                 func startNext() {
-                    guard next < wheels.count else { return }
-                    let index = next
+                    guard next < order.count else { return }
+                    let index = order[next]
                     let (wheel, options) = wheels[index]
                     group.addTask { (index, try await installOnExecutor(wheel, into: scheme, options: options)) }
                     next += 1
@@ -92,6 +96,14 @@ public enum WheelInstaller {
                 return results.compactMap { $0 }
             }
         }
+    }
+
+    /// A cheap measure of the work of linking a wheel: the size of its RECORD (one line per
+    /// file), or 0 when it is not where the file name says.
+    static func estimatedSize(_ wheel: UnpackedWheel) -> Int {
+        let stem = wheel.filename.filename.split(separator: "-", maxSplits: 2).prefix(2).joined(separator: "-")
+        var info = stat()
+        return stat(wheel.path + "/" + stem + ".dist-info/RECORD", &info) == 0 ? Int(info.st_size) : 0
     }
 
     @concurrent
