@@ -5,7 +5,6 @@ import PEP508
 import Resolution
 import Resolver
 import SuvBasics
-import Synchronization
 
 /// Turns a universal resolution into a `uv.lock` model as uv writes it.
 public struct LockBuilder: Sendable {
@@ -41,18 +40,23 @@ public struct LockBuilder: Sendable {
 
     /// Per fork, where each package name first appears in the fork's package list.
     private let packagePositions: [[PackageName: Int]]
-    /// ``reachableMarker(of:in:)`` per combination of forks and reachabilities: most packages
-    /// of a large universal lock share one (reached everywhere in every fork), and the union of
-    /// a dozen fork markers costs a millisecond to normalize.
-    private let reachableMemo = ReachableMemo()
+    /// A package's reachability in one fork: the key of the unions ``reachableMarker(of:in:unions:)``
+    /// remembers during one ``build()``.
+    private struct ReachablePart: Hashable {
+        let fork: Int
+        let reach: NormalizedMarker
+    }
 
     /// Where `package` is reached across the forks `present`: the union over them of its
-    /// reachability within the fork's marker.
-    private func reachableMarker(of package: PackageID, in present: [Int]) -> NormalizedMarker {
-        let key = present.map { ReachableMemo.Part(fork: $0, reach: reachability[$0][package] ?? .alwaysFalse) }
-        if let known = reachableMemo.value(for: key) { return known }
+    /// reachability within the fork's marker. Most packages of a large universal lock share one
+    /// (reached everywhere in every fork), and the union of a dozen fork markers costs a
+    /// millisecond to normalize, so `unions` keeps each one computed.
+    private func reachableMarker(of package: PackageID, in present: [Int],
+                                 unions: inout [[ReachablePart]: NormalizedMarker]) -> NormalizedMarker {
+        let key = present.map { ReachablePart(fork: $0, reach: reachability[$0][package] ?? .alwaysFalse) }
+        if let known = unions[key] { return known }
         let union = key.map { $0.reach.and(forks[$0.fork].marker) }.reduce(NormalizedMarker.alwaysFalse) { $0.or($1) }
-        reachableMemo.store(union, for: key)
+        unions[key] = union
         return union
     }
 
@@ -110,10 +114,12 @@ public struct LockBuilder: Sendable {
         }
         var packages: [LockedPackage] = workspace.members.map(memberPackage)
         var seen: Set<String> = []
+        var reachableUnions: [[ReachablePart]: NormalizedMarker] = [:]
         for (forkIndex, fork) in forks.enumerated() {
             for package in fork.graph.packages where !memberNames.contains(package.name) && reachable[package.name]?.contains(package.version) == true
                 && seen.insert("\(package.name)==\(package.version)").inserted {
-                packages.append(lockedPackage(package, firstFork: forkIndex, ambiguous: (reachable[package.name]?.count ?? 0) > 1))
+                packages.append(lockedPackage(package, firstFork: forkIndex, ambiguous: (reachable[package.name]?.count ?? 0) > 1,
+                                              reachableUnions: &reachableUnions))
             }
         }
         packages = Self.droppingEdges(to: reachable, in: packages)
@@ -390,7 +396,8 @@ public struct LockBuilder: Sendable {
 
     // MARK: Registry packages
 
-    private func lockedPackage(_ package: ResolutionGraph.Package, firstFork: Int, ambiguous: Bool) -> LockedPackage {
+    private func lockedPackage(_ package: ResolutionGraph.Package, firstFork: Int, ambiguous: Bool,
+                               reachableUnions: inout [[ReachablePart]: NormalizedMarker]) -> LockedPackage {
         let present = forks(containing: package.name, package.version)
         let base = PackageID(package.name)
         // The same version has the same requirements in every fork; edges are drawn across
@@ -410,7 +417,7 @@ public struct LockBuilder: Sendable {
                 }
             }
         }
-        let reachable = reachableMarker(of: base, in: present)
+        let reachable = reachableMarker(of: base, in: present, unions: &reachableUnions)
         let dependencies = edges(requirements, parentForks: present, reach: reachable)
         var extras: [String: [LockEdge]] = [:]
         for (extra, list) in extraRequirements {
@@ -447,24 +454,5 @@ public struct LockBuilder: Sendable {
             resolutionMarkers: ambiguous ? Self.unique(present.compactMap { lockMarker(forks[$0].marker) }) : [],
             dependencies: dependencies, sdist: sdist, wheels: wheels,
             optionalDependencies: extras.map { NamedEdges($0.key, $0.value) })
-    }
-}
-
-/// The memory of ``LockBuilder``'s reachable markers (one lock build runs on one task; the
-/// lock only keeps the type `Sendable`).
-final class ReachableMemo: Sendable {
-    struct Part: Hashable, Sendable {
-        let fork: Int
-        let reach: NormalizedMarker
-    }
-
-    private let unions = Mutex<[[Part]: NormalizedMarker]>([:])
-
-    func value(for key: [Part]) -> NormalizedMarker? {
-        unions.withLock { $0[key] }
-    }
-
-    func store(_ union: NormalizedMarker, for key: [Part]) {
-        unions.withLock { $0[key] = union }
     }
 }
