@@ -22,6 +22,9 @@ public enum CacheBucket: String, CaseIterable, Sendable {
     /// What suv last verified about each project's lock (an up-to-date lock is then
     /// recognized without reading it again).
     case locks
+    /// Git repositories (`db/<repository>`, bare) and checkouts of their commits
+    /// (`checkouts/<repository>/<commit>`).
+    case git
 
     /// The folder-name stem, without the version.
     public var stem: String { rawValue }
@@ -29,7 +32,7 @@ public enum CacheBucket: String, CaseIterable, Sendable {
     /// The current format version.
     public var version: Int {
         switch self {
-        case .simple, .wheels, .archive, .interpreter, .sdists, .builds, .environments, .locks: 0
+        case .simple, .wheels, .archive, .interpreter, .sdists, .builds, .environments, .locks, .git: 0
         }
     }
 
@@ -42,7 +45,7 @@ public enum CacheBucket: String, CaseIterable, Sendable {
     public var isKeyedByPackage: Bool {
         switch self {
         case .simple, .wheels, .sdists: true
-        case .archive, .interpreter, .builds, .environments, .locks: false
+        case .archive, .interpreter, .builds, .environments, .locks, .git: false
         }
     }
 

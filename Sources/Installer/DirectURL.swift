@@ -39,9 +39,9 @@ public struct DirectURL: Sendable, Hashable {
         case .directory(let editable):
             text += editable ? ",\"dir_info\":{\"editable\":true}" : ",\"dir_info\":{}"
         case .vcs(let vcs, let commit, let requested):
-            text += ",\"vcs_info\":{\"vcs\":" + Self.quote(vcs)
+            text += ",\"vcs_info\":{\"vcs\":" + Self.quote(vcs) + ",\"commit_id\":" + Self.quote(commit)
             if let requested { text += ",\"requested_revision\":" + Self.quote(requested) }
-            text += ",\"commit_id\":" + Self.quote(commit) + "}"
+            text += "}"
         }
         if let subdirectory { text += ",\"subdirectory\":" + Self.quote(subdirectory) }
         return text + "}"

@@ -15,6 +15,8 @@ public struct LockBuilder: Sendable {
     private let requiresPythonRanges: VersionRanges
     /// Members and path dependencies by name.
     private let localProjects: [PackageName: ProjectInputs]
+    /// Git and direct-URL packages by name.
+    private let directDistributions: [PackageName: DirectDistribution]
 
     /// - Parameter excluded: per seed of the resolution, the conflicting extras and groups its
     ///   forks leave out (``WorkspaceInputs/seeds(environments:)``).
@@ -28,6 +30,9 @@ public struct LockBuilder: Sendable {
         var locals: [PackageName: ProjectInputs] = [:]
         for project in workspace.localProjects where locals[project.name] == nil { locals[project.name] = project }
         self.localProjects = locals
+        var direct: [PackageName: DirectDistribution] = [:]
+        for distribution in workspace.directDistributions where direct[distribution.name] == nil { direct[distribution.name] = distribution }
+        self.directDistributions = direct
         self.reachability = forks.map { $0.graph.reachability() }
         self.packagePositions = forks.map { fork in
             var positions: [PackageName: Int] = [:]
@@ -430,6 +435,13 @@ public struct LockBuilder: Sendable {
                 dependencies: dependencies,
                 optionalDependencies: extras.map { NamedEdges($0.key, $0.value) },
                 metadata: metadata(of: local))
+        }
+        if let direct = directDistributions[package.name] {
+            return LockedPackage(
+                name: package.name, version: direct.version, source: direct.source,
+                resolutionMarkers: ambiguous ? Self.unique(present.compactMap { lockMarker(forks[$0].marker) }) : [],
+                dependencies: dependencies, sdist: direct.sdist, wheels: direct.wheels,
+                optionalDependencies: extras.map { NamedEdges($0.key, $0.value) })
         }
         let filter = WheelFilter(requiresPython: requiresPythonRanges)
         var sdist: LockArtifact?

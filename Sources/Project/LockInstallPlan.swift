@@ -19,6 +19,8 @@ public struct LockInstallPlan: Sendable {
             case editable(path: String)
             /// A local source tree built and installed (`directory` sources).
             case directory(path: String)
+            /// A commit of a Git repository, built and installed.
+            case git(GitSourceURL)
         }
 
         public let name: PackageName
@@ -171,6 +173,9 @@ public struct LockInstallPlan: Sendable {
             case .virtual: continue
             case .editable(let path): artifact = .editable(path: path)
             case .directory(let path): artifact = .directory(path: path)
+            case .git(let text):
+                guard let git = GitSourceURL(lockText: text), git.commit != nil else { throw .invalidGitSource(text) }
+                artifact = .git(git)
             default:
                 artifact = try Self.artifact(for: package, tags: tags)
             }
@@ -187,7 +192,11 @@ public struct LockInstallPlan: Sendable {
             if best.map({ rank < $0.rank }) ?? true { best = (wheel, rank) }
         }
         if let best { return .wheel(best.artifact) }
-        if let sdist = package.sdist { return .sdist(sdist) }
+        if var sdist = package.sdist {
+            // The sdist of a URL source is the source itself (`sdist = { hash = … }`).
+            if sdist.location == .none, case .url(let url, _) = package.source { sdist.location = .url(url) }
+            return .sdist(sdist)
+        }
         throw .noCompatibleDistribution(name: package.name.description, version: package.version ?? "")
     }
 }
@@ -223,6 +232,7 @@ public enum LockInstallPlanError: SuvError, Equatable {
     case missingPackage(String)
     case invalidMarker(String)
     case noCompatibleDistribution(name: String, version: String)
+    case invalidGitSource(String)
 
     public var message: String {
         switch self {
@@ -232,6 +242,7 @@ public enum LockInstallPlanError: SuvError, Equatable {
         case .invalidMarker(let marker): "Invalid marker in the lockfile: `\(marker)`"
         case .noCompatibleDistribution(let name, let version):
             "Distribution `\(name)==\(version)` can't be installed because it doesn't have a source distribution or wheel for the current platform"
+        case .invalidGitSource(let text): "Invalid Git source in the lockfile (no commit): `\(text)`"
         }
     }
 

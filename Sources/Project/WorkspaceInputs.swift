@@ -32,6 +32,9 @@ public struct WorkspaceInputs: Sendable {
     public var scriptRequirements: [Requirement] = []
     /// A script's `requires-python`.
     public var scriptRequiresPython: VersionSpecifiers?
+    /// Packages from Git repositories and direct URLs, fetched for a resolution (empty when only
+    /// checking whether a lock is up to date, which needs no fetch).
+    public var directDistributions: [DirectDistribution] = []
 
     /// `tool.uv.conflicts`, each item naming its project, each set in uv's order.
     public var conflicts: [[ConflictItem]] = [] {
@@ -130,6 +133,11 @@ public struct WorkspaceInputs: Sendable {
                 requiresDist: project.requiresDist.map(Self.droppingLocalSpecifier(sources: project.sources)),
                 requiresPython: project.requiresPython.isEmpty ? nil : project.requiresPython)
         }
+        for direct in directDistributions where result[direct.name] == nil {
+            result[direct.name] = LocalDistribution(
+                version: Version(direct.version) ?? Version(release: [0]), requiresDist: direct.requiresDist,
+                requiresPython: direct.requiresPython)
+        }
         return result
     }
 
@@ -140,6 +148,7 @@ public struct WorkspaceInputs: Sendable {
             guard sources[PackageName(requirement.name)] != nil else { return requirement }
             var local = requirement
             local.specifiers = VersionSpecifiers([])
+            local.url = nil
             return local
         }
     }

@@ -53,6 +53,12 @@ public enum FixtureIndex {
 
     public static func url() throws -> URL { try root.get() }
 
+    /// `fixtures/packages/backend/suv_fixture_backend.py`: the PEP 517 backend of every fixture
+    /// project, for tests that lay out source trees of their own.
+    public static func backendSource() -> URL {
+        RepositoryPaths.fixtures.appendingPathComponent("packages/backend/suv_fixture_backend.py")
+    }
+
     public static func bytes(_ relativePath: String) throws -> [UInt8] {
         [UInt8](try Data(contentsOf: try url().appendingPathComponent(relativePath)))
     }

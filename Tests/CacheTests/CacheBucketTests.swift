@@ -5,7 +5,7 @@ import Testing
     @Test func folderNamesCarryTheirVersion() {
         #expect(CacheBucket.allCases.map(\.folderName) == [
             "simple-v0", "wheels-v0", "archive-v0", "interpreter-v0", "sdists-v0", "builds-v0", "environments-v0",
-            "locks-v0",
+            "locks-v0", "git-v0",
         ])
     }
 
@@ -20,7 +20,7 @@ import Testing
         #expect(parsed.version == version)
     }
 
-    @Test(arguments: ["simple", "simple-v", "simple-vx", "git-v0", "flat-index-v4", "simple-v1a", "-v0", "simple-v-1"])
+    @Test(arguments: ["simple", "simple-v", "simple-vx", "git-2", "flat-index-v4", "simple-v1a", "-v0", "simple-v-1"])
     func rejectsOtherNames(_ name: String) {
         #expect(CacheBucket.parse(folderName: name) == nil)
     }

@@ -34,6 +34,7 @@ import Testing
                 case .sdist: "\(item.name)==\(item.version ?? "") sdist"
                 case .editable(let path): "\(item.name) editable \(path)"
                 case .directory(let path): "\(item.name) directory \(path)"
+                case .git(let source): "\(item.name) git \(source.lockText)"
                 }
             }
     }

@@ -34,7 +34,8 @@ extension Add {
         let target = request.target.editorTarget(in: pyproject)
         var editor = try PyProjectEditor(parsing: transaction.pyprojectText)
         var added: [AddedRequirement] = []
-        for text in request.packages {
+        for given in request.packages {
+            let text = try await Self.namingGitURL(given, global: global, context: context, directory: cwd)
             let requirement = try AddedRequirement(
                 text, marker: request.marker, extras: request.extras, editable: request.editable, raw: request.raw,
                 gitReference: request.gitReference, projectDirectory: projectDirectory, workingDirectory: cwd)
@@ -75,6 +76,24 @@ extension Add {
                 "If you want to add the package regardless of the failed resolution, provide the `--frozen` flag to skip locking and syncing",
             ])
         }
+    }
+
+    /// A bare `git+` URL with the project name in front (`name @ git+…`), read from the
+    /// repository's `pyproject.toml` at the requested revision, as uv names it; other text as given.
+    static func namingGitURL<Scope>(_ text: String, global: GlobalOptionSet<Scope>, context: CommandContext, directory: String) async throws -> String {
+        let trimmed = text.trimmingPythonWhitespace
+        guard trimmed.hasPrefix("git+"), (try? Requirement(parsing: trimmed)) == nil,
+              let git = GitSourceURL(directReference: trimmed) else { return text }
+        let store = CacheStore(root: try CacheCommandSupport.root(global: global, context: context).absolutePath(relativeTo: directory))
+        let checkouts = GitCheckouts(store: store, environment: context.environment, printer: context.printer,
+                                     offline: context.settings.offline)
+        let commit = try await checkouts.resolve(git)
+        let checkout = try await checkouts.checkout(repository: git.repository, commit: commit)
+        let tree = git.subdirectory.map { WorkspacePaths.join(checkout, $0) } ?? checkout
+        guard let name = try? AddedRequirement.projectName(at: tree, given: trimmed) else {
+            throw AddRequirementError.invalid(text: trimmed, reason: "the repository has no `pyproject.toml` naming its project; write `name @ \(trimmed)`")
+        }
+        return "\(name) @ \(trimmed)"
     }
 
     /// Writes the indexes given with `--index` and `--default-index` (or `UV_INDEX`,

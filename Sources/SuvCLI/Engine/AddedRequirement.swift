@@ -40,7 +40,7 @@ struct AddedRequirement {
             } catch {
                 // A bare URL: the name comes from the file it points at.
                 guard trimmed.contains("://"), let name = Self.nameFromArchive(String(trimmed.split(separator: "/").last ?? "")) else {
-                    throw AddRequirementError.invalid(text: trimmed, reason: "\(error)")
+                    throw AddRequirementError.invalid(text: trimmed, reason: error.message)
                 }
                 requirement = Requirement(name: name, extras: [], specifiers: .init([]), url: trimmed, marker: nil)
             }

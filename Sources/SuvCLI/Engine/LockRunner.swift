@@ -151,6 +151,15 @@ struct LockEngine {
             }
         }
 
+        if !project.remoteSources.isEmpty, !(memo?.reuse ?? false) || memo?.forks == nil {
+            let upgraded = Set(request.resolver.upgradePackages.map(PackageName.init))
+            let everything = request.resolver.upgrade
+            workspace.directDistributions = try await DirectSources(session: session, context: context, interpreter: interpreter.info)
+                .distributions(for: project.remoteSources, existing: existing, upgrading: { everything || upgraded.contains($0) })
+            memo?.directDistributions = workspace.directDistributions
+        } else if let saved = memo?.directDistributions {
+            workspace.directDistributions = saved
+        }
         var options = ResolutionOptions(
             markers: interpreter.info.markers, pythonVersion: lowest, tags: nil,
             prerelease: request.resolver.prerelease ?? session.settings.settings.prerelease,
@@ -334,6 +343,8 @@ struct ProjectInterpreter {
 /// requirements with the same resolution instead of resolving anew.
 final class ResolutionMemo: @unchecked Sendable {
     var forks: [UniversalResolution.Fork]?
+    /// The Git and direct-URL packages the first lock fetched.
+    var directDistributions: [DirectDistribution]?
     /// Use ``forks`` instead of resolving.
     var reuse = false
 }

@@ -35,6 +35,11 @@ struct PipInstalledPackage: Sendable {
         if let text = distribution.directURL, let json = try? JSONValue.parse(Array(text.utf8)) {
             url = json["url"]?.stringValue
             editable = json["dir_info"]?["editable"]?.boolValue ?? false
+            // A checkout reads back as the requirement that reinstalls it: `git+<url>@<commit>`.
+            if let base = url, let vcs = json["vcs_info"]?["vcs"]?.stringValue {
+                url = vcs + "+" + base + (json["vcs_info"]?["commit_id"]?.stringValue.map { "@" + $0 } ?? "")
+                if let subdirectory = json["subdirectory"]?.stringValue { url = (url ?? "") + "#subdirectory=" + subdirectory }
+            }
         }
         directURL = url
         isEditable = editable

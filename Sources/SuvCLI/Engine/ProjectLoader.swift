@@ -24,6 +24,8 @@ struct LoadedProject {
     let lockPath: String
     /// A PEP 723 script rather than a project.
     let isScript: Bool
+    /// Git and direct-URL sources the workspace declares, fetched when a resolution needs them.
+    var remoteSources: [(name: PackageName, source: RemoteSource)] = []
     /// Whether a missing `requires-python` is worth a warning (not for a script without a
     /// metadata block, as uv).
     var warnsWithoutRequiresPython = true

@@ -23,6 +23,9 @@ struct SourceLowering {
     private var loaded: Set<String> = []
     /// The path dependencies' documents, once loaded.
     private(set) var pathDocuments: [PyProjectDocument] = []
+    /// Git and direct-URL sources found, once per package, in discovery order: fetched only when
+    /// a resolution needs their metadata.
+    private(set) var remoteSources: [(name: PackageName, source: RemoteSource)] = []
 
     init(root: PyProjectDocument, members: [PackageName: (document: PyProjectDocument, isVirtual: Bool)], displayFrom: String) {
         self.root = root
@@ -98,6 +101,7 @@ struct SourceLowering {
             }
             guard let sources, let source = sources.first else {
                 if inheritRootSources, members[name] != nil { throw WorkspaceError.missingWorkspaceSource(name: requirement.name) }
+                if let url = requirement.url { result[name] = try lowerDirectReference(url, name: requirement.name) }
                 continue
             }
             if sources.count > 1 { throw WorkspaceError.unsupportedSource(name: requirement.name, kind: "marker-split") }
@@ -129,9 +133,52 @@ struct SourceLowering {
             case .virtual(let value): return .virtual(value)
             default: return .directory(relative)
             }
-        case .git: throw WorkspaceError.unsupportedSource(name: name, kind: "Git")
-        case .url: throw WorkspaceError.unsupportedSource(name: name, kind: "URL")
+        case .git(let url, let reference, let subdirectory, _):
+            let git = GitSourceURL(repository: url, reference: reference.map(Self.gitReference), subdirectory: subdirectory)
+            return remote(.git(git), name: name)
+        case .url(let url, let subdirectory):
+            return remote(.url(url, subdirectory: subdirectory), name: name)
         case .index: throw WorkspaceError.unsupportedSource(name: name, kind: "index")
         }
     }
+
+    /// A PEP 508 direct reference (`name @ git+https://…@v1`, `name @ https://…/x.whl`).
+    private mutating func lowerDirectReference(_ url: String, name: String) throws -> LockRequirement.Source {
+        if let git = GitSourceURL(directReference: url) { return remote(.git(git), name: name) }
+        guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
+            throw WorkspaceError.unsupportedSource(name: name, kind: "direct `file://` reference")
+        }
+        var location = url
+        var subdirectory: String?
+        if let hash = url.firstIndex(of: "#") {
+            location = String(url[..<hash])
+            for pair in url[url.index(after: hash)...].split(separator: "&") where pair.hasPrefix("subdirectory=") {
+                subdirectory = String(pair.dropFirst("subdirectory=".count))
+            }
+        }
+        return remote(.url(location, subdirectory: subdirectory), name: name)
+    }
+
+    private mutating func remote(_ source: RemoteSource, name: String) -> LockRequirement.Source {
+        let package = PackageName(name)
+        if !remoteSources.contains(where: { $0.name == package }) { remoteSources.append((package, source)) }
+        switch source {
+        case .git(let git): return .git(git.requestText)
+        case .url(let url, let subdirectory): return .url(url, subdirectory: subdirectory)
+        }
+    }
+
+    private static func gitReference(_ reference: Source.GitReference) -> GitSourceURL.Reference {
+        switch reference {
+        case .rev(let value): .rev(value)
+        case .tag(let value): .tag(value)
+        case .branch(let value): .branch(value)
+        }
+    }
+}
+
+/// A package source that must be fetched to be read: a Git repository or an archive URL.
+enum RemoteSource: Equatable, Sendable {
+    case git(GitSourceURL)
+    case url(String, subdirectory: String?)
 }

@@ -269,6 +269,7 @@ struct EnvironmentSync {
         var missing: [(position: Int, item: LockInstallPlan.Item)] = []
         var builtFromCache: [Int: String] = [:]
         var localBuilds: [(position: Int, item: LockInstallPlan.Item)] = []
+        var gitBuilds: [(position: Int, item: LockInstallPlan.Item, source: GitSourceURL)] = []
         for (position, item) in wanted {
             switch item.artifact {
             case .wheel(let artifact):
@@ -286,9 +287,12 @@ struct EnvironmentSync {
                 }
             case .editable, .directory:
                 localBuilds.append((position, item))
+            case .git(let source):
+                gitBuilds.append((position, item, source))
             }
+            directURLs[position] = Self.directURL(for: item, workspaceRoot: workspaceRoot)
         }
-        if !missing.isEmpty || !builtFromCache.isEmpty || !localBuilds.isEmpty {
+        if !missing.isEmpty || !builtFromCache.isEmpty || !localBuilds.isEmpty || !gitBuilds.isEmpty {
             let fetcher = WheelFetcher(session: session)
             let sdistItems = missing.filter { if case .sdist = $0.item.artifact { true } else { false } }
             let wheelItems = missing.filter { if case .wheel = $0.item.artifact { true } else { false } }
@@ -314,7 +318,7 @@ struct EnvironmentSync {
             }
             for entry in sdists {
                 guard case .sdist(let artifact) = entry.item.artifact else { continue }
-                let label = "\(entry.item.name)==\(entry.item.version ?? "")"
+                let label = Self.buildLabel(entry.item)
                 let wheel = try await building(label) {
                     if let digest = Self.sha256(artifact) {
                         return try await builtWheels.build(name: entry.item.name, sdistSHA256: digest.hex) { output in
@@ -339,9 +343,24 @@ struct EnvironmentSync {
                     try await builder.build(directory: path, target: editable ? .editable : .wheel, outputDirectory: output)
                 }
                 unpacked[entry.position] = try await checkedUnpack(wheel, for: entry.item, cache: cache)
-                directURLs[entry.position] = DirectURL(url: Self.fileURL(path), kind: .directory(editable: editable))
             }
-            let count = missing.count + builtFromCache.count + localBuilds.count
+            let gitWheels = GitBuilds(session: session, context: context, interpreter: environment.interpreter)
+            let checkouts = GitCheckouts(store: session.cache, environment: context.environment, printer: context.printer,
+                                         offline: context.settings.offline)
+            for entry in gitBuilds {
+                let wheel: String
+                if let hit = BuiltWheelCache(store: session.cache).cached(name: entry.item.name, sdistSHA256: GitBuilds.cacheKey(entry.source)) {
+                    wheel = hit
+                } else {
+                    let checkout = try await checkouts.checkout(repository: entry.source.repository, commit: entry.source.commit ?? "")
+                    let tree = entry.source.subdirectory.map { WorkspacePaths.join(checkout, $0) } ?? checkout
+                    wheel = try await building(Self.buildLabel(entry.item)) {
+                        try await gitWheels.wheel(name: entry.item.name, source: entry.source, tree: tree)
+                    }
+                }
+                unpacked[entry.position] = try await checkedUnpack(wheel, for: entry.item, cache: cache)
+            }
+            let count = missing.count + builtFromCache.count + localBuilds.count + gitBuilds.count
             if !summaryOnly {
                 context.printer.info(context.printer.stderrPaint.dimmed(
                     "Prepared \(count) \(count == 1 ? "package" : "packages") in \(ElapsedFormat.format(prepareStarted.duration(to: .now)))"))
@@ -431,17 +450,44 @@ struct EnvironmentSync {
     /// folder, editable exactly when the lock says so.
     static func satisfies(_ installed: InstalledDistribution, _ item: LockInstallPlan.Item, workspaceRoot: String) -> Bool {
         guard !installed.isBroken, installed.version == item.version else { return false }
-        switch item.artifact {
-        case .editable(let path):
-            return installed.directURL == DirectURL(url: fileURL(absolute(path, root: workspaceRoot)), kind: .directory(editable: true)).json
-        case .directory(let path):
-            return installed.directURL == DirectURL(url: fileURL(absolute(path, root: workspaceRoot)), kind: .directory(editable: false)).json
-        case .wheel, .sdist:
-            break
-        }
+        if let expected = directURL(for: item, workspaceRoot: workspaceRoot) { return installed.directURL == expected.json }
         switch item.source {
         case .registry: return installed.directURL == nil
         default: return true
+        }
+    }
+
+    /// The `direct_url.json` an item is installed with: local trees, Git checkouts and archive
+    /// URLs; `nil` for index files.
+    static func directURL(for item: LockInstallPlan.Item, workspaceRoot: String) -> DirectURL? {
+        switch item.artifact {
+        case .editable(let path):
+            return DirectURL(url: fileURL(absolute(path, root: workspaceRoot)), kind: .directory(editable: true))
+        case .directory(let path):
+            return DirectURL(url: fileURL(absolute(path, root: workspaceRoot)), kind: .directory(editable: false))
+        case .git(let source):
+            return DirectURL(url: source.repository, kind: .vcs(vcs: "git", commitID: source.commit ?? "", requestedRevision: source.reference?.value),
+                             subdirectory: source.subdirectory)
+        case .wheel, .sdist:
+            guard case .url(let url, let subdirectory) = item.source else { return nil }
+            return DirectURL(url: url, kind: .archive(hash: nil), subdirectory: subdirectory)
+        }
+    }
+
+    /// `name @ <url>` for what comes from a URL or Git, else `name==version`: how uv names a build.
+    static func buildLabel(_ item: LockInstallPlan.Item) -> String {
+        if let origin = origin(of: item) { return "\(item.name) @ \(origin)" }
+        return "\(item.name)==\(item.version ?? "")"
+    }
+
+    /// Where a Git or URL item comes from, as uv shows it (`git+https://…@<commit>`, the URL).
+    static func origin(of item: LockInstallPlan.Item) -> String? {
+        switch item.artifact {
+        case .git(let source): return source.displayText
+        case .wheel, .sdist:
+            if case .url(let url, _) = item.source { return url }
+            return nil
+        case .editable, .directory: return nil
         }
     }
 
@@ -511,7 +557,7 @@ struct EnvironmentSync {
             var text = " + \(item.name)==\(item.version ?? "")"
             switch item.artifact {
             case .editable(let path), .directory(let path): text += " (from \(fileURL(absolute(path, root: workspaceRoot))))"
-            case .wheel, .sdist: break
+            case .wheel, .sdist, .git: if let origin = origin(of: item) { text += " (from \(origin))" }
             }
             lines.append((item.name, 1, text))
         }

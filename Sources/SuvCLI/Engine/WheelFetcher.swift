@@ -23,7 +23,7 @@ struct WheelFetcher {
                 switch item.artifact {
                 case .wheel(let wheel): artifact = wheel
                 case .sdist(let sdist): artifact = sdist
-                case .editable, .directory: continue
+                case .editable, .directory, .git: continue
                 }
                 group.addTask { (position, try await fetch(artifact, of: item)) }
             }
@@ -84,6 +84,10 @@ struct WheelFetcher {
     /// declared), else the first configured index (it then only names the cache folder).
     private func configuredIndex(for source: LockSource) throws -> ConfiguredIndex {
         let indexes = session.settings.indexes.searchOrder + session.settings.indexes.findLinks
+        if case .url(let url, _) = source {
+            // A direct URL: its own credentials and cache folder.
+            return ConfiguredIndex(url: try IndexURL(url), origin: .commandLine(flag: "tool.uv.sources"))
+        }
         if case .registry(let url) = source {
             let fetched = session.settings.mirrors.mirrorURL(forCanonical: url) ?? url
             let trimmed = fetched.hasSuffix("/") ? String(fetched.dropLast()) : fetched

@@ -65,7 +65,9 @@ struct WorkspaceReader {
         lockInputs.conflicts = conflicts
         let texts = ([root] + memberDocuments.filter { $0.directory != root.directory } + lowering.pathDocuments)
             .map { "\(WorkspacePaths.relative($0.directory, to: root.directory))\n\($0.text)" }
-        return LoadedProject(root: root.directory, text: texts.joined(separator: "\u{0}"), toolUv: root.pyproject.toolUv, workspace: lockInputs)
+        var loaded = LoadedProject(root: root.directory, text: texts.joined(separator: "\u{0}"), toolUv: root.pyproject.toolUv, workspace: lockInputs)
+        loaded.remoteSources = lowering.remoteSources
+        return loaded
     }
 
     /// The root (when it is a project) and every directory the member globs name, minus the
