@@ -14,12 +14,16 @@ public struct RegistryDistributionSource: DistributionSource {
     private let sourceMetadata = SourceMetadataReader()
     /// Builds source distributions whose `PKG-INFO` is not static; without one they fail.
     public let builder: (any SourceDistributionBuilder)?
+    /// Packages pinned to one index (`tool.uv.sources` `{ index = "name" }`).
+    private let pins: [PackageName: ConfiguredIndex]
 
-    public init(registry: RegistryClient, locations: IndexLocations, builder: (any SourceDistributionBuilder)? = nil) {
+    public init(registry: RegistryClient, locations: IndexLocations, builder: (any SourceDistributionBuilder)? = nil,
+                pins: [PackageName: ConfiguredIndex] = [:]) {
         self.registry = registry
         self.builder = builder
+        self.pins = pins
         var indexes: [String: ConfiguredIndex] = [:]
-        for index in locations.searchOrder + locations.findLinks where indexes[index.url.string] == nil {
+        for index in locations.allowed + pins.values where indexes[index.url.string] == nil {
             indexes[index.url.string] = index
         }
         self.indexes = indexes
@@ -28,7 +32,7 @@ public struct RegistryDistributionSource: DistributionSource {
     public func files(for name: PackageName) async throws -> [IndexedFile] {
         let listings: [IndexListing]
         do {
-            listings = try await registry.files(for: name)
+            listings = try await registry.files(for: name, pinnedTo: pins[name])
         } catch .packageNotFound {
             return []
         }

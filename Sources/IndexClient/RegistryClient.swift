@@ -50,8 +50,19 @@ public actor RegistryClient {
     /// package is used — protection against dependency confusion; a 401 or 403 stops the
     /// search. The unsafe strategies collect every index. Find-links locations always add
     /// their matching files.
-    public func files(for package: PackageName) async throws(IndexError) -> [IndexListing] {
+    public func files(for package: PackageName, pinnedTo pinned: ConfiguredIndex? = nil) async throws(IndexError) -> [IndexListing] {
         var listings: [IndexListing] = []
+        if let pinned {
+            // `tool.uv.sources` pins the package to one index: only that one is asked.
+            if pinned.format == .flat {
+                let files = try await flatFiles(pinned).filter { $0.distribution?.name == package }
+                if !files.isEmpty { listings.append(IndexListing(index: pinned, files: files)) }
+            } else if case .found(let page) = try await page(url: pinned.url.packageURL(package.normalized), package: package, index: pinned) {
+                listings.append(IndexListing(index: pinned, files: page.files))
+            }
+            guard !listings.isEmpty else { throw .packageNotFound(package) }
+            return listings
+        }
         for index in locations.searchOrder where index.format == .simple {
             let url = index.url.packageURL(package.normalized)
             switch try await page(url: url, package: package, index: index) {

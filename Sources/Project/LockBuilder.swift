@@ -392,11 +392,13 @@ public struct LockBuilder: Sendable {
     /// replaces the specifier.
     private func lockRequirement(_ requirement: Requirement, sources: [PackageName: LockRequirement.Source]) -> LockRequirement {
         let name = PackageName(requirement.name)
+        var source = sources[name] ?? .specifier(LockRequirement.lockSpecifier(requirement.specifiers))
+        if case .index(let url, _) = source { source = .index(url, specifier: LockRequirement.lockSpecifier(requirement.specifiers)) }
         return LockRequirement(
             name: name,
             extras: requirement.extras.map(PackageName.normalize),
             marker: requirement.marker.flatMap { NormalizedMarker($0).withPythonReleasesOnly.uvDescription },
-            source: sources[name] ?? .specifier(LockRequirement.lockSpecifier(requirement.specifiers)))
+            source: source)
     }
 
     // MARK: Registry packages

@@ -141,11 +141,25 @@ public struct WorkspaceInputs: Sendable {
         return result
     }
 
+    /// Packages pinned to one index by `tool.uv.sources` (`{ index = "name" }`): the index URL
+    /// by package.
+    public var indexPins: [PackageName: String] {
+        var pins: [PackageName: String] = [:]
+        for sources in localProjects.map(\.sources) + [rootSources] {
+            for (name, source) in sources {
+                if case .index(let url, _) = source, pins[name] == nil { pins[name] = url }
+            }
+        }
+        return pins
+    }
+
     /// A requirement satisfied from a local tree has no version constraint (uv drops it when
     /// lowering the source).
     static func droppingLocalSpecifier(sources: [PackageName: LockRequirement.Source]) -> (Requirement) -> Requirement {
         { requirement in
-            guard sources[PackageName(requirement.name)] != nil else { return requirement }
+            guard let source = sources[PackageName(requirement.name)] else { return requirement }
+            // An index pin keeps the version constraint: the package still comes from an index.
+            if case .index = source { return requirement }
             var local = requirement
             local.specifiers = VersionSpecifiers([])
             local.url = nil

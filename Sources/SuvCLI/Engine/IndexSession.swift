@@ -68,6 +68,16 @@ struct IndexSession: Sendable {
         return IndexSession(settings: settings, cache: store, registry: registry, workingDirectory: cwd, temporary: temporary)
     }
 
+    /// The configured index at `url` (a `tool.uv.sources` index pin), or one made from the URL.
+    func configuredIndex(url: String) throws -> ConfiguredIndex {
+        let trimmed = url.hasSuffix("/") ? String(url.dropLast()) : url
+        for index in settings.indexes.allowed + settings.indexes.explicitIndexes {
+            let candidate = index.url.string
+            if candidate == url || candidate == trimmed || candidate == trimmed + "/" { return index }
+        }
+        return ConfiguredIndex(url: try IndexURL(url), origin: .commandLine(flag: "tool.uv.sources"))
+    }
+
     /// Removes the per-invocation cache, if any.
     func close() {
         temporary?.remove()

@@ -169,7 +169,8 @@ struct LockEngine {
         options.reportWording = .project
         let source = RegistryDistributionSource(
             registry: session.registry, locations: session.settings.indexes,
-            builder: SdistMetadataBuilder(session: session, context: context, interpreter: interpreter.info))
+            builder: SdistMetadataBuilder(session: session, context: context, interpreter: interpreter.info),
+            pins: try workspace.indexPins.mapValues { try session.configuredIndex(url: $0) })
         let environments = try workspace.environments.map { text in
             do {
                 return NormalizedMarker(try MarkerTree(parsing: text))
@@ -246,7 +247,7 @@ extension Lock {
     /// with none configured (suv's fallbacks: pip's configuration or pip's default), any is
     /// accepted. A configured mirror also accepts the canonical index it is declared to mirror.
     static func indexesAccept(_ lock: Lockfile.Lock, _ locations: IndexLocations, mirrors: MirrorRules = MirrorRules()) -> Bool {
-        let configured = (locations.searchOrder + locations.findLinks).filter { index in
+        let configured = locations.allowed.filter { index in
             switch index.origin {
             case .pipEnvironment, .pipConfiguration, .interpreterPip: false
             default: true

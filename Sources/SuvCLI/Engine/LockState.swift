@@ -18,7 +18,7 @@ struct LockState {
 
     static func key(pyproject: String, lockBytes: [UInt8], options: LockOptions, indexes: IndexLocations,
                     mirrors: MirrorRules = MirrorRules(), python: String) -> String {
-        let urls = (indexes.searchOrder + indexes.findLinks).map { "\($0.url.string)@\($0.origin)" }.joined(separator: ",")
+        let urls = indexes.allowed.map { "\($0.url.string)@\($0.origin)" }.joined(separator: ",")
         let rules = mirrors.rules.map { "\($0.canonical)=\($0.mirror)" }.joined(separator: ",")
         let text = [SuvVersion.current, StateDigest.hex(Array(pyproject.utf8)), StateDigest.hex(lockBytes),
                     "\(options)", urls, rules, python].joined(separator: "\n")

@@ -26,6 +26,8 @@ struct SourceLowering {
     /// Git and direct-URL sources found, once per package, in discovery order: fetched only when
     /// a resolution needs their metadata.
     private(set) var remoteSources: [(name: PackageName, source: RemoteSource)] = []
+    /// `[[tool.uv.index]]` of each document that declares sources, by directory.
+    private var documentIndexes: [String: [IndexEntry]] = [:]
 
     init(root: PyProjectDocument, members: [PackageName: (document: PyProjectDocument, isVirtual: Bool)], displayFrom: String) {
         self.root = root
@@ -94,6 +96,7 @@ struct SourceLowering {
             let name = PackageName(requirement.name)
             if result[name] != nil || name == own { continue }
             var origin = document.directory
+            documentIndexes[document.directory] = document.pyproject.toolUv?.settings.index ?? []
             var sources = document.pyproject.toolUv?.sources(for: requirement.name)
             if sources == nil, inheritRootSources {
                 sources = root.pyproject.toolUv?.sources(for: requirement.name)
@@ -138,7 +141,13 @@ struct SourceLowering {
             return remote(.git(git), name: name)
         case .url(let url, let subdirectory):
             return remote(.url(url, subdirectory: subdirectory), name: name)
-        case .index: throw WorkspaceError.unsupportedSource(name: name, kind: "index")
+        case .index(let indexName):
+            // The lock records the index's URL; the specifier is filled in from the requirement.
+            let declared = (root.pyproject.toolUv?.settings.index ?? []) + (documentIndexes[origin] ?? [])
+            guard let entry = declared.first(where: { $0.name == indexName }) else {
+                throw WorkspaceError.undeclaredIndex(name: name, index: indexName).context("Failed to parse entry: `\(name)`")
+            }
+            return .index(entry.url, specifier: nil)
         }
     }
 

@@ -83,7 +83,7 @@ struct WheelFetcher {
     /// The configured index a locked registry source is fetched from (its mirror when one is
     /// declared), else the first configured index (it then only names the cache folder).
     private func configuredIndex(for source: LockSource) throws -> ConfiguredIndex {
-        let indexes = session.settings.indexes.searchOrder + session.settings.indexes.findLinks
+        let indexes = session.settings.indexes.allowed
         if case .url(let url, _) = source {
             // A direct URL: its own credentials and cache folder.
             return ConfiguredIndex(url: try IndexURL(url), origin: .commandLine(flag: "tool.uv.sources"))

@@ -116,6 +116,7 @@ enum WorkspaceError: SuvError, Equatable {
     case unsupportedSource(name: String, kind: String)
     case missingPathDependency(name: String, path: String)
     case dynamicVersion(name: String, path: String)
+    case undeclaredIndex(name: String, index: String)
 
     var message: String {
         switch self {
@@ -131,10 +132,15 @@ enum WorkspaceError: SuvError, Equatable {
             "The \(kind) source of `\(name)` in `tool.uv.sources` is not supported by suv yet"
         case .missingPathDependency(let name, let path):
             "Distribution not found at: \(path) (the `path` source of `\(name)`)"
+        case .undeclaredIndex(let name, let index):
+            "Package `\(name)` references an undeclared index: `\(index)`"
         case .dynamicVersion(let name, let path):
             "`\(name)` at `\(path)` declares a dynamic version; reading it needs a build, which suv does not do yet"
         }
     }
 
-    var kind: ErrorKind { .failure }
+    var kind: ErrorKind {
+        if case .undeclaredIndex = self { return .error }
+        return .failure
+    }
 }
