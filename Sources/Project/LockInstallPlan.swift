@@ -195,6 +195,7 @@ public struct LockInstallPlan: Sendable {
         if var sdist = package.sdist {
             // The sdist of a URL source is the source itself (`sdist = { hash = … }`).
             if sdist.location == .none, case .url(let url, _) = package.source { sdist.location = .url(url) }
+            if sdist.location == .none, case .path(let path) = package.source { sdist.location = .path(path) }
             return .sdist(sdist)
         }
         throw .noCompatibleDistribution(name: package.name.description, version: package.version ?? "")

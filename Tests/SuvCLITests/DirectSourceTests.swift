@@ -185,6 +185,50 @@ import Testing
         #expect(text.contains(#"requires-dist = [{ name = "kappa", git = "\#(repo)?rev=v0.3" }]"#), "\(text)")
     }
 
+    @Test func addsLocalWheelsAndArchivesByPath() async throws {
+        let server = try LocalIndexServer(root: try FixtureIndex.url().path)
+        let directory = try project("p5", sources: "", dependencies: "")
+        let files = try FixtureIndex.url().appendingPathComponent("files")
+        try FileManager.default.createDirectory(atPath: directory + "/dist", withIntermediateDirectories: true)
+        for name in ["epsilon-1.1-py3-none-any.whl", "delta-1.0.tar.gz"] {
+            try FileManager.default.copyItem(atPath: files.appendingPathComponent(name).path, toPath: directory + "/dist/" + name)
+        }
+        let add = await runSuv(["add", "--directory", directory, "--index-url", server.url("/simple"),
+                                "./dist/epsilon-1.1-py3-none-any.whl", "./dist/delta-1.0.tar.gz"], environment: environment)
+        #expect(add.status == 0, "\(add.stderr)")
+        #expect(add.stderr.hasSuffix("""
+             + delta==1.0 (from file://\(directory)/dist/delta-1.0.tar.gz)
+             + epsilon==1.1 (from file://\(directory)/dist/epsilon-1.1-py3-none-any.whl)
+
+            """), "\(add.stderr)")
+        // What uv 0.13.9 locks for the same files.
+        let lock = try read(directory + "/uv.lock")
+        #expect(lock.contains("""
+            name = "delta"
+            version = "1.0"
+            source = { path = "dist/delta-1.0.tar.gz" }
+            sdist = { hash = "sha256:2d76f241c17e3c60fc739d426226ec2bc73a8779b372a595c5354df4bdf234ae" }
+
+            [[package]]
+            name = "epsilon"
+            version = "1.1"
+            source = { path = "dist/epsilon-1.1-py3-none-any.whl" }
+            wheels = [
+                { filename = "epsilon-1.1-py3-none-any.whl", hash = "sha256:ce67004dd6dcd53238c4410db976a657e58cfde5d01ac66038e95b27dfe107cb" },
+            ]
+            """), "\(lock)")
+        #expect(lock.contains("""
+            requires-dist = [
+                { name = "delta", path = "dist/delta-1.0.tar.gz" },
+                { name = "epsilon", path = "dist/epsilon-1.1-py3-none-any.whl" },
+            ]
+            """), "\(lock)")
+        let site = directory + "/.venv/lib/python3.12/site-packages/"
+        #expect(try read(site + "delta-1.0.dist-info/direct_url.json") == #"{"url":"file://\#(directory)/dist/delta-1.0.tar.gz","archive_info":{}}"#)
+        let again = await runSuv(["sync", "--directory", directory, "--index-url", server.url("/simple"), "--locked"], environment: environment)
+        #expect(again.stderr.contains("Checked 2 packages in "), "\(again.stderr)")
+    }
+
     @Test func aMissingReferenceIsAClearError() async throws {
         let server = try LocalIndexServer(root: try FixtureIndex.url().path)
         let (repo, _) = try makeRepository()

@@ -41,6 +41,8 @@ struct DirectSources {
                 result.append(try await gitDistribution(name: name, git, commit: commit))
             case .url(let url, let subdirectory):
                 result.append(try await urlDistribution(name: name, url: url, subdirectory: subdirectory))
+            case .archive(let path, let relative):
+                result.append(try await archiveDistribution(name: name, path: path, relative: relative))
             }
         }
         return result
@@ -93,6 +95,30 @@ struct DirectSources {
             .metadata(ofSourceDistributionAt: path, file: file, package: name)
         return DirectDistribution(
             name: name, version: core.version.description, source: .url(url, subdirectory: nil),
+            sdist: LockArtifact(location: .none, hash: "sha256:" + hex),
+            requiresDist: core.requiresDist, requiresPython: core.requiresPython)
+    }
+
+    private func archiveDistribution(name: PackageName, path: String, relative: String) async throws -> DirectDistribution {
+        let filename = String(path.split(separator: "/").last ?? "")
+        if filename.lowercased().hasSuffix(".whl") {
+            let unpacked = try await WheelCache(store: session.cache).unpack(wheelPath: path, filename: filename)
+            let core = try Self.metadata(inUnpacked: unpacked.path)
+            return DirectDistribution(
+                name: name, version: core.version.description, source: .path(relative),
+                wheels: [LockArtifact(location: .filename(filename), hash: "sha256:" + unpacked.hash.hex)],
+                requiresDist: core.requiresDist, requiresPython: core.requiresPython)
+        }
+        guard EnvironmentSync.isBuildableArchive(filename) else {
+            throw DirectSourceError.unsupportedArchive(name: name.description, url: relative)
+        }
+        let hex = try SdistMetadataBuilder.sha256(of: path)
+        let file = SimpleFile(filename: filename, url: "file://" + PercentEncoding.encodePath(path),
+                              hashes: [HashDigest(algorithm: .sha256, value: hex)])
+        let core = try await SdistMetadataBuilder(session: session, context: context, interpreter: interpreter)
+            .metadata(ofSourceDistributionAt: path, file: file, package: name)
+        return DirectDistribution(
+            name: name, version: core.version.description, source: .path(relative),
             sdist: LockArtifact(location: .none, hash: "sha256:" + hex),
             requiresDist: core.requiresDist, requiresPython: core.requiresPython)
     }

@@ -126,8 +126,11 @@ struct SourceLowering {
             guard stat(directory, &status) == 0 else {
                 throw WorkspaceError.missingPathDependency(name: name, path: PathDisplay.user(directory, currentDirectory: displayFrom))
             }
-            guard status.st_mode & S_IFMT == S_IFDIR else { throw WorkspaceError.unsupportedSource(name: name, kind: "archive `path`") }
             let relative = WorkspacePaths.relative(directory, to: root.directory)
+            guard status.st_mode & S_IFMT == S_IFDIR else {
+                // A local wheel or source archive: read like a URL, recorded by path.
+                return remote(.archive(path: directory, relative: relative), name: name)
+            }
             let source: LockSource = editable == true ? .editable(relative) : package == false ? .virtual(relative) : .directory(relative)
             let isMember = members.values.contains { $0.document.directory == directory }
             if !isMember, loaded.insert(directory).inserted { pending.append((directory, source)) }
@@ -154,8 +157,12 @@ struct SourceLowering {
     /// A PEP 508 direct reference (`name @ git+https://…@v1`, `name @ https://…/x.whl`).
     private mutating func lowerDirectReference(_ url: String, name: String) throws -> LockRequirement.Source {
         if let git = GitSourceURL(directReference: url) { return remote(.git(git), name: name) }
+        if url.hasPrefix("file://") {
+            let path = PercentEncoding.decode(String(url.dropFirst("file://".count)))
+            return try lower(.path(path, editable: nil, package: nil), name: name, origin: root.directory)
+        }
         guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
-            throw WorkspaceError.unsupportedSource(name: name, kind: "direct `file://` reference")
+            throw WorkspaceError.unsupportedSource(name: name, kind: "direct reference `\(url)`")
         }
         var location = url
         var subdirectory: String?
@@ -174,6 +181,7 @@ struct SourceLowering {
         switch source {
         case .git(let git): return .git(git.requestText)
         case .url(let url, let subdirectory): return .url(url, subdirectory: subdirectory)
+        case .archive(_, let relative): return .path(relative)
         }
     }
 
@@ -190,4 +198,7 @@ struct SourceLowering {
 enum RemoteSource: Equatable, Sendable {
     case git(GitSourceURL)
     case url(String, subdirectory: String?)
+    /// A local wheel or source archive: its absolute path, and the path the lock records
+    /// (relative to the workspace root).
+    case archive(path: String, relative: String)
 }

@@ -293,7 +293,7 @@ struct EnvironmentSync {
             directURLs[position] = Self.directURL(for: item, workspaceRoot: workspaceRoot)
         }
         if !missing.isEmpty || !builtFromCache.isEmpty || !localBuilds.isEmpty || !gitBuilds.isEmpty {
-            let fetcher = WheelFetcher(session: session)
+            let fetcher = WheelFetcher(session: session, workspaceRoot: workspaceRoot)
             let sdistItems = missing.filter { if case .sdist = $0.item.artifact { true } else { false } }
             let wheelItems = missing.filter { if case .wheel = $0.item.artifact { true } else { false } }
             let sdistFiles = sdistItems.isEmpty ? [:] : try await fetcher.fetch(sdistItems.map(\.item))
@@ -318,7 +318,7 @@ struct EnvironmentSync {
             }
             for entry in sdists {
                 guard case .sdist(let artifact) = entry.item.artifact else { continue }
-                let label = Self.buildLabel(entry.item)
+                let label = Self.buildLabel(entry.item, workspaceRoot: workspaceRoot)
                 let wheel = try await building(label) {
                     if let digest = Self.sha256(artifact) {
                         return try await builtWheels.build(name: entry.item.name, sdistSHA256: digest.hex) { output in
@@ -354,7 +354,7 @@ struct EnvironmentSync {
                 } else {
                     let checkout = try await checkouts.checkout(repository: entry.source.repository, commit: entry.source.commit ?? "")
                     let tree = entry.source.subdirectory.map { WorkspacePaths.join(checkout, $0) } ?? checkout
-                    wheel = try await building(Self.buildLabel(entry.item)) {
+                    wheel = try await building(Self.buildLabel(entry.item, workspaceRoot: workspaceRoot)) {
                         try await gitWheels.wheel(name: entry.item.name, source: entry.source, tree: tree)
                     }
                 }
@@ -469,23 +469,25 @@ struct EnvironmentSync {
             return DirectURL(url: source.repository, kind: .vcs(vcs: "git", commitID: source.commit ?? "", requestedRevision: source.reference?.value),
                              subdirectory: source.subdirectory)
         case .wheel, .sdist:
+            if case .path(let path) = item.source { return DirectURL(url: fileURL(absolute(path, root: workspaceRoot)), kind: .archive(hash: nil)) }
             guard case .url(let url, let subdirectory) = item.source else { return nil }
             return DirectURL(url: url, kind: .archive(hash: nil), subdirectory: subdirectory)
         }
     }
 
     /// `name @ <url>` for what comes from a URL or Git, else `name==version`: how uv names a build.
-    static func buildLabel(_ item: LockInstallPlan.Item) -> String {
-        if let origin = origin(of: item) { return "\(item.name) @ \(origin)" }
+    static func buildLabel(_ item: LockInstallPlan.Item, workspaceRoot: String) -> String {
+        if let origin = origin(of: item, workspaceRoot: workspaceRoot) { return "\(item.name) @ \(origin)" }
         return "\(item.name)==\(item.version ?? "")"
     }
 
     /// Where a Git or URL item comes from, as uv shows it (`git+https://…@<commit>`, the URL).
-    static func origin(of item: LockInstallPlan.Item) -> String? {
+    static func origin(of item: LockInstallPlan.Item, workspaceRoot: String) -> String? {
         switch item.artifact {
         case .git(let source): return source.displayText
         case .wheel, .sdist:
             if case .url(let url, _) = item.source { return url }
+            if case .path(let path) = item.source { return fileURL(absolute(path, root: workspaceRoot)) }
             return nil
         case .editable, .directory: return nil
         }
@@ -557,7 +559,7 @@ struct EnvironmentSync {
             var text = " + \(item.name)==\(item.version ?? "")"
             switch item.artifact {
             case .editable(let path), .directory(let path): text += " (from \(fileURL(absolute(path, root: workspaceRoot))))"
-            case .wheel, .sdist, .git: if let origin = origin(of: item) { text += " (from \(origin))" }
+            case .wheel, .sdist, .git: if let origin = origin(of: item, workspaceRoot: workspaceRoot) { text += " (from \(origin))" }
             }
             lines.append((item.name, 1, text))
         }

@@ -1,3 +1,4 @@
+import Glibc
 import Cache
 import Console
 import Installer
@@ -14,6 +15,8 @@ import SuvBasics
 /// fetched through a configured mirror of the lock's index when there is one.
 struct WheelFetcher {
     let session: IndexSession
+    /// What `path` sources (local wheels and archives) are relative to.
+    var workspaceRoot: String?
 
     /// The local file of every item that comes from an index, by item position.
     func fetch(_ items: [LockInstallPlan.Item]) async throws -> [Int: String] {
@@ -62,6 +65,12 @@ struct WheelFetcher {
     }
 
     private func fetch(_ artifact: LockArtifact, of item: LockInstallPlan.Item) async throws -> String {
+        if case .path(let path) = item.source, let workspaceRoot {
+            // A local archive is used where it lies.
+            let absolute = EnvironmentSync.absolute(path, root: workspaceRoot)
+            guard access(absolute, R_OK) == 0 else { throw WheelFetchError.missingFile(name: item.name.description, path: absolute) }
+            return absolute
+        }
         guard case .url(let lockedURL) = artifact.location else {
             throw WheelFetchError.unsupportedLocation(name: item.name.description, file: artifact.filename)
         }
@@ -104,10 +113,12 @@ struct WheelFetcher {
 /// A locked file suv cannot fetch.
 enum WheelFetchError: SuvError, Equatable {
     case unsupportedLocation(name: String, file: String)
+    case missingFile(name: String, path: String)
 
     var message: String {
         switch self {
         case .unsupportedLocation(let name, let file): "`\(file)` of `\(name)` is not at a URL; local files in locks are not supported yet"
+        case .missingFile(let name, let path): "Distribution not found at: file://\(path) (the locked `path` source of `\(name)`)"
         }
     }
 
