@@ -323,7 +323,8 @@ public struct LockBuilder: Sendable {
             }
             if entry.version != project.version { return "the version of `\(project.name)` changed" }
             if entry.source != project.source { return "the source of `\(project.name)` changed" }
-            if Self.canonicalText(entry.metadata) != Self.canonicalText(metadata(of: project)) {
+            // Dynamic requirements are only known after a build: the lock's are kept.
+            if !project.dynamicDependencies, Self.canonicalText(entry.metadata) != Self.canonicalText(metadata(of: project)) {
                 return "the requirements of `\(project.name)` changed"
             }
         }

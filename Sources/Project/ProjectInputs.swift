@@ -26,6 +26,11 @@ public struct ProjectInputs: Sendable {
     public var dependencyGroups: [(group: String, requirements: [Requirement])]
     public var constraints: [Requirement]
     public var overrides: [Requirement]
+    /// `dependencies` or `optional-dependencies` are `dynamic`: they come from building the
+    /// project (at ``sourceDirectory``), not from `pyproject.toml`.
+    public var dynamicDependencies = false
+    /// The project's folder (absolute), for building it when its metadata is dynamic.
+    public var sourceDirectory: String?
 
     public init(name: PackageName, version: String?, isPackage: Bool, requiresPython: VersionSpecifiers,
                 dependencies: [Requirement], optionalDependencies: [(extra: String, requirements: [Requirement])] = [],

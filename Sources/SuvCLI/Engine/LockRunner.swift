@@ -151,6 +151,9 @@ struct LockEngine {
             }
         }
 
+        if workspace.localProjects.contains(where: \.dynamicDependencies) {
+            try await DynamicProjectMetadata(session: session, context: context, interpreter: interpreter.info).fill(&workspace)
+        }
         if !project.remoteSources.isEmpty, !(memo?.reuse ?? false) || memo?.forks == nil {
             let upgraded = Set(request.resolver.upgradePackages.map(PackageName.init))
             let everything = request.resolver.upgrade

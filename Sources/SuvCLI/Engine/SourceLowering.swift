@@ -56,6 +56,10 @@ struct SourceLowering {
             optionalDependencies: try project.optionalDependencies.map { ($0.extra, try ProjectRequirements.parse($0.requirements, path: path)) },
             dependencyGroups: groups)
         inputs.sources = try lower(inputs.allRequirements, declaredIn: document, inheritRootSources: inheritRootSources, own: inputs.name)
+        if project.dynamic.contains("dependencies") || project.dynamic.contains("optional-dependencies") {
+            inputs.dynamicDependencies = true
+            inputs.sourceDirectory = document.directory
+        }
         return inputs
     }
 
@@ -80,9 +84,7 @@ struct SourceLowering {
             guard let document = try PyProjectDocument.read(directory: directory, displayFrom: displayFrom) else { continue }
             pathDocuments.append(document)
             var inputs = try inputs(of: document, inheritRootSources: false)
-            if inputs.version == nil || document.pyproject.project?.dynamic.contains("version") == true {
-                throw WorkspaceError.dynamicVersion(name: inputs.name.description, path: PathDisplay.user(directory, currentDirectory: displayFrom))
-            }
+            if document.pyproject.project?.dynamic.contains("version") == true { inputs.version = nil }
             inputs.source = source
             result.append(inputs)
         }

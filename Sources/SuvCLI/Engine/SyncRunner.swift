@@ -441,7 +441,14 @@ struct EnvironmentSync {
                 "Installed \(count) \(count == 1 ? "package" : "packages") in \(ElapsedFormat.format(installStarted.duration(to: .now)))"))
         }
         if !summaryOnly {
-            for line in Self.changeLines(removed: removals, added: wanted.map(\.item), workspaceRoot: workspaceRoot) { context.printer.info(line) }
+            // A project locked without a version (dynamic) shows the version it was built as.
+            var built: [PackageName: String] = [:]
+            for entry in wanted where entry.item.version == nil {
+                if let wheel = unpacked[entry.position] { built[entry.item.name] = wheel.filename.version.description }
+            }
+            for line in Self.changeLines(removed: removals, added: wanted.map(\.item), workspaceRoot: workspaceRoot, builtVersions: built) {
+                context.printer.info(line)
+            }
         }
     }
 
@@ -449,7 +456,11 @@ struct EnvironmentSync {
     /// index (no direct URL) for registry packages; for local projects, installed from the same
     /// folder, editable exactly when the lock says so.
     static func satisfies(_ installed: InstalledDistribution, _ item: LockInstallPlan.Item, workspaceRoot: String) -> Bool {
-        guard !installed.isBroken, installed.version == item.version else { return false }
+        // A local project with a dynamic version is locked without one: any installed version
+        // of the same tree will do.
+        let versionMatches = installed.version == item.version
+            || (item.version == nil && { if case .editable = item.artifact { true } else if case .directory = item.artifact { true } else { false } }())
+        guard !installed.isBroken, versionMatches else { return false }
         if let expected = directURL(for: item, workspaceRoot: workspaceRoot) { return installed.directURL == expected.json }
         switch item.source {
         case .registry: return installed.directURL == nil
@@ -552,11 +563,12 @@ struct EnvironmentSync {
 
     /// ` - name==old` and ` + name==new`, by name, removals first, as uv lists them; local
     /// projects with ` (from file:///…)`.
-    static func changeLines(removed: [InstalledDistribution], added: [LockInstallPlan.Item], workspaceRoot: String) -> [String] {
+    static func changeLines(removed: [InstalledDistribution], added: [LockInstallPlan.Item], workspaceRoot: String,
+                            builtVersions: [PackageName: String] = [:]) -> [String] {
         var lines: [(name: PackageName, order: Int, text: String)] = []
         for distribution in removed { lines.append((distribution.name, 0, " - \(distribution.name)==\(distribution.version)")) }
         for item in added {
-            var text = " + \(item.name)==\(item.version ?? "")"
+            var text = " + \(item.name)==\(item.version ?? builtVersions[item.name] ?? "")"
             switch item.artifact {
             case .editable(let path), .directory(let path): text += " (from \(fileURL(absolute(path, root: workspaceRoot))))"
             case .wheel, .sdist, .git: if let origin = origin(of: item, workspaceRoot: workspaceRoot) { text += " (from \(origin))" }

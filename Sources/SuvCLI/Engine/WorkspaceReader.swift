@@ -115,7 +115,6 @@ enum WorkspaceError: SuvError, Equatable {
     case notAMember(name: String)
     case unsupportedSource(name: String, kind: String)
     case missingPathDependency(name: String, path: String)
-    case dynamicVersion(name: String, path: String)
     case undeclaredIndex(name: String, index: String)
 
     var message: String {
@@ -134,8 +133,6 @@ enum WorkspaceError: SuvError, Equatable {
             "Distribution not found at: \(path) (the `path` source of `\(name)`)"
         case .undeclaredIndex(let name, let index):
             "Package `\(name)` references an undeclared index: `\(index)`"
-        case .dynamicVersion(let name, let path):
-            "`\(name)` at `\(path)` declares a dynamic version; reading it needs a build, which suv does not do yet"
         }
     }
 
