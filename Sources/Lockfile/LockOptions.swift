@@ -33,6 +33,12 @@ public struct LockOptions: Sendable, Equatable {
         self.excludeNewerPackage = excludeNewerPackage
     }
 
+    /// Every option in one line (`resolution-mode=lowest|…`), for keys of remembered verdicts.
+    public var stateText: String {
+        [resolutionMode, prereleaseMode, forkStrategy, excludeNewer, excludeNewerSpan].map { $0 ?? "-" }.joined(separator: "|")
+            + "|" + excludeNewerPackage.map { "\($0.name)=\($0.value)" }.joined(separator: ",")
+    }
+
     /// Whether nothing differs from the defaults (no `[options]` table is written).
     public var isEmpty: Bool {
         resolutionMode == nil && prereleaseMode == nil && forkStrategy == nil && excludeNewer == nil

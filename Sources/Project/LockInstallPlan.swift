@@ -61,6 +61,19 @@ public struct LockInstallPlan: Sendable {
             self.onlyGroups = onlyGroups
             self.installProjects = installProjects
         }
+
+        /// A canonical text of the selection (sets sorted), for remembering what a sync
+        /// installed: the same selection reads the same in every process.
+        public var stateText: String {
+            let extrasText: String
+            switch extras {
+            case .some(let names): extrasText = "some:" + names.sorted().joined(separator: ",")
+            case .all: extrasText = "all"
+            case .allExcept(let names): extrasText = "all-except:" + names.sorted().joined(separator: ",")
+            }
+            return "projects=" + projects.map(\.normalized).joined(separator: ",") + "|extras=" + extrasText
+                + "|groups=" + groups.sorted().joined(separator: ",") + "|only-groups=\(onlyGroups)|install-projects=\(installProjects)"
+        }
     }
 
     /// Walks `lock` for the environment `markers` (and its wheel `tags`).

@@ -39,6 +39,15 @@ import Testing
             }
     }
 
+    /// What a sync remembers must not depend on a set's iteration order (seeded per process).
+    @Test func selectionStateTextIsCanonical() {
+        let one = LockInstallPlan.Selection(extras: .some(["b", "a", "c"]), groups: ["docs", "dev", "test", "lint"])
+        let two = LockInstallPlan.Selection(extras: .some(["c", "a", "b"]), groups: ["lint", "test", "dev", "docs"])
+        #expect(one.stateText == two.stateText)
+        #expect(one.stateText == "projects=|extras=some:a,b,c|groups=dev,docs,lint,test|only-groups=false|install-projects=true")
+        #expect(LockInstallPlan.Selection(extras: .all).stateText != LockInstallPlan.Selection().stateText)
+    }
+
     @Test func defaultGroupsAndTheProjectItself() throws {
         #expect(try plan("extras-groups", .init(groups: ["dev"])) == [
             "alpha==1.1 wheel", "beta==2.0 wheel", "epsilon==1.0 wheel", "extras-groups editable .",

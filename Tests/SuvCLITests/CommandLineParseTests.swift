@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Testing
 @testable import SuvCLI
@@ -29,6 +30,8 @@ import Testing
         ["self", "version"],
         ["--quiet", "tree"],
         ["run", "python", "-c", "pass"],
+        ["run", "--with", "rich", "-q", "--frozen", "pytest", "-x", "--tb=short"],
+        ["run", "--", "ls", "-l"],
     ]
 
     static func described(_ command: any ParsableCommand) -> String {
@@ -43,6 +46,33 @@ import Testing
         let direct = try SuvCommand.parseCommandLine(line)
         #expect(type(of: direct) == type(of: full))
         #expect(Self.described(direct) == Self.described(full))
+    }
+
+    /// Global options before `run` go to `run`'s own parser, with the ones after it.
+    @Test func globalOptionsBeforeRunAreRuns() throws {
+        let line = ["-q", "--cache-dir", "/c", "--color", "never", "run", "-q", "--offline", "python", "-c", "pass"]
+        let parsed = try #require(try SuvCommand.parseCommandLine(line) as? Run)
+        #expect(parsed.globalFlags.quiet == 2)
+        #expect(parsed.globalFlags.cacheDir == "/c")
+        #expect(parsed.globalFlags.color == .never)
+        #expect(parsed.globalFlags.offline)
+        #expect(parsed.commandLine == ["python", "-c", "pass"])
+        #expect(SuvCommand.subcommandIndex(line) == 5)
+        #expect(SuvCommand.subcommandIndex(["--directory", "run", "run", "x"]) == 2)
+        #expect(SuvCommand.subcommandIndex(["-v", "--", "run"]) == nil)
+    }
+
+    /// ``SuvCommand/globalOptionsWithValues`` names exactly the global options that take a value.
+    @Test func globalOptionsWithValuesMatchTheDeclarations() {
+        let help = SuvCommand.helpMessage(columns: 400)
+        var withValues: Set<String> = []
+        for line in help.split(separator: "\n") {
+            let words = line.split(separator: " ")
+            for (offset, word) in words.enumerated() where word.hasPrefix("--") && offset + 1 < words.count && words[offset + 1].hasPrefix("<") {
+                withValues.insert(String(word.trimmingCharacters(in: [","])))
+            }
+        }
+        #expect(withValues == SuvCommand.globalOptionsWithValues, "\(help)")
     }
 
     /// What the full parse rejects or answers with help, the direct one does too, the same way.
@@ -77,7 +107,7 @@ import Testing
         for command in SuvCommand.configuration.subcommands { walk(command, isTopLevel: true, topLevel: command) }
         // Every other command is in the table, under each of its names, and nothing else is.
         var derived: [String: String] = [:]
-        for command in SuvCommand.configuration.subcommands where command != Run.self {
+        for command in SuvCommand.configuration.subcommands {
             for name in [command._commandName] + command.configuration.aliases { derived[name] = "\(command)" }
         }
         #expect(SuvCommand.directlyParsedCommands.mapValues { "\($0)" } == derived)

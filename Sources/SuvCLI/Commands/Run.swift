@@ -4,7 +4,8 @@ import ArgumentParser
 ///
 /// Everything from the first positional argument on is the command to run, verbatim:
 /// `suv run pytest -x -q` passes `-x -q` to pytest. Global options may appear before `run` or
-/// between `run` and the command; the two sets are merged.
+/// between `run` and the command: ``SuvCommand/parseCommandLine(_:)`` hands the ones before
+/// `run` to this command's own parser.
 package struct Run: RequestCommand {
     package static let configuration = CommandConfiguration(
         commandName: "run",
@@ -103,14 +104,15 @@ package struct Run: RequestCommand {
     @OptionGroup(title: "Python options") package var python: PythonOptions
     @OptionGroup(title: "Global options") package var global: PassthroughGlobalOptions
 
-    /// The root command, whose global options (given before `run`) are merged with ours.
-    @ParentCommand package var root: SuvCommand
+    /// The global options given before `run` (`suv -v run …`), set by
+    /// ``SuvCommand/parseCommandLine(_:)``; the argument parser leaves it empty.
+    package var leading = LeadingGlobalFlags()
 
     package init() {}
 
-    package var globalFlags: GlobalFlags {
-        root.global.flags.merged(with: global.flags)
-    }
+    /// The options before `run` merged with the ones after it, as uv merges them (each side
+    /// is checked on its own: `suv -q run -v` is accepted).
+    package var globalFlags: GlobalFlags { (leading.flags ?? GlobalFlags()).merged(with: global.flags) }
 
     package func validate() throws {
         // Capturing for passthrough takes the first unknown option as the start of the command;
@@ -213,4 +215,13 @@ package struct RunRequest: CommandRequest, Equatable {
     package var refresh: RefreshSettings
     package var python: PythonSettings
     package var warnings: [String]
+}
+
+/// Global options parsed apart from a command's own: never decoded by the argument parser.
+package struct LeadingGlobalFlags: Decodable, Sendable {
+    package var flags: GlobalFlags?
+
+    package init() {}
+
+    package init(from decoder: any Decoder) throws {}
 }

@@ -21,7 +21,7 @@ struct LockState {
         let urls = indexes.allowed.map { "\($0.url.string)@\($0.origin)" }.joined(separator: ",")
         let rules = mirrors.rules.map { "\($0.canonical)=\($0.mirror)" }.joined(separator: ",")
         let text = [SuvVersion.current, StateDigest.hex(Array(pyproject.utf8)), StateDigest.hex(lockBytes),
-                    "\(options)", urls, rules, python].joined(separator: "\n")
+                    options.stateText, urls, rules, python].joined(separator: "\n")
         return StateDigest.hex(Array(text.utf8))
     }
 

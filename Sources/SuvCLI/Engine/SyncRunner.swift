@@ -103,7 +103,7 @@ extension Sync {
         let lockBytes = try FileContents.contents(of: project.lockPath) ?? []
         let state = SyncState(cache: session.cache)
         func syncOptions(exact: Bool) -> String {
-            "\(selection)|exact=\(exact)|\(String(describing: request.installer.linkMode))|\(request.installer.compileBytecode)"
+            "\(selection.stateText)|exact=\(exact)|\(request.installer.linkMode?.rawValue ?? "default")|\(request.installer.compileBytecode)"
         }
         let options = syncOptions(exact: request.exact)
         let sitePackages = prepared.environment.sitePackages
