@@ -163,7 +163,7 @@ let package = Package(
         /// `suv`: calls `SuvCLI` and exits with its status.
         /// The Swift runtime is linked statically: resolving its symbols across shared libraries
         /// was a quarter of a no-op command's time (`docs/benchmarks.md`).
-        .executableTarget(name: "suv", dependencies: ["SuvCLI"], linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xlinker", "-l_FoundationCShims", "-Xlinker", "-l_FoundationCollections"])]),
+        .executableTarget(name: "suv", dependencies: ["SuvCLI", "SuvBasics"], linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xlinker", "-l_FoundationCShims", "-Xlinker", "-l_FoundationCollections"])]),
 
         // MARK: Tests
 

@@ -138,6 +138,28 @@ public struct LockBuilder: Sendable {
             packages: packages)
     }
 
+    /// `previous` (built by ``build()`` from the same forks) with the members' entries, the
+    /// manifest and the header drawn anew: the lock ``build()`` gives when only what the
+    /// members declare changed, not the resolution (`suv add` writing bounds the locked
+    /// versions satisfy), without drawing every package's edges again.
+    public func rebuildingMembers(of previous: Lock) -> Lock {
+        let memberNames = Set(workspace.members.map(\.name))
+        var locked: [PackageName: Set<Version>] = [:]
+        for package in previous.packages {
+            locked[package.name, default: []].formUnion(package.version.flatMap(Version.init).map { [$0] } ?? [])
+        }
+        var packages = workspace.members.map(memberPackage)
+        packages += previous.packages.filter { !memberNames.contains($0.name) }
+        packages = Self.droppingEmptyExtras(Self.droppingEdges(to: locked, in: packages))
+        return Lock(
+            requiresPython: workspace.lockRequiresPython,
+            resolutionMarkers: forks.count > 1 ? Self.unique(forks.compactMap { lockMarker($0.marker) }) : [],
+            supportedMarkers: supportedMarkers, requiredMarkers: requiredMarkers, conflicts: workspace.conflicts,
+            options: options,
+            manifest: declaredManifest,
+            packages: packages)
+    }
+
     /// Whether some fork that chose `name` at `version` reaches it in some environment.
     private func isReachable(_ name: PackageName, _ version: Version) -> Bool {
         forks(containing: name, version).contains { index in

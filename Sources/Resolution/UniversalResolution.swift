@@ -39,6 +39,8 @@ public struct UniversalResolution: Sendable {
     public let options: ResolutionOptions
     /// The environments every fork lies in (`tool.uv.environments`), besides Python.
     public let environments: NormalizedMarker
+    /// Told of every fork (and restart of a fork) as its resolution starts, for `-v` output.
+    public var onFork: (@Sendable (String) -> Void)?
 
     public init(source: any DistributionSource, options: ResolutionOptions, environments: NormalizedMarker = .alwaysTrue) {
         self.source = source
@@ -55,19 +57,39 @@ public struct UniversalResolution: Sendable {
 
     /// Resolves each seed for every Python from `lowestPython` up; the forks in uv's order
     /// (seeds in the order given, each split as its requirements demand).
+    ///
+    /// - Parameter initialForks: the forks of an existing lock (its `resolution-markers`), which
+    ///   uv starts from instead of discovering them again, so that a re-resolution keeps the
+    ///   lock's forks (and their order): each seed is split along them at once, the parts
+    ///   solved highest Python first, otherwise in the lock's order.
     public func resolve(seeds: [Seed], lowestPython: Version, constraints: [Requirement] = [],
-                        overrides: [Requirement] = [], preferences: [PackageName: Version] = [:]) async throws -> [Fork] {
+                        overrides: [Requirement] = [], preferences: [PackageName: Version] = [:],
+                        initialForks: [NormalizedMarker] = []) async throws -> [Fork] {
         var pending: [(lower: Version, upper: Version?, marker: NormalizedMarker, seed: Int)] = []
         for (index, seed) in seeds.enumerated() {
             let marker = try Self.pythonMarker(lower: lowestPython, upper: nil).and(seed.marker).and(environments)
             if marker.isAlwaysFalse { continue }
-            pending.append((MarkerFork.pythonLowerBound(marker).map { max($0, lowestPython) } ?? lowestPython, nil, marker, index))
+            guard !initialForks.isEmpty else {
+                pending.append((MarkerFork.pythonLowerBound(marker).map { max($0, lowestPython) } ?? lowestPython, nil, marker, index))
+                continue
+            }
+            var parts: [(lower: Version, upper: Version?, marker: NormalizedMarker, seed: Int)] = []
+            for fork in initialForks {
+                let part = marker.and(fork).withPythonReleasesOnly
+                if part.isAlwaysFalse { continue }
+                parts.append((MarkerFork.pythonLowerBound(part).map { max($0, lowestPython) } ?? lowestPython,
+                              MarkerFork.pythonUpperBound(part), part, index))
+            }
+            pending += parts.enumerated().sorted { left, right in
+                left.element.lower != right.element.lower ? left.element.lower > right.element.lower : left.offset < right.offset
+            }.map(\.element)
         }
         var forks: [Fork] = []
         var preferred = preferences
         let groupedFiles = GroupedFilesCache()
         while !pending.isEmpty {
             let (lower, upper, marker, seed) = pending.removeFirst()
+            onFork?("Solving split (markers: \(marker.exactDescription ?? "true"))")
             let requirements = seeds[seed].requirements
             var python = VersionRanges.atLeast(lower)
             if let upper { python = python.intersection(.lessThan(upper)) }
@@ -117,7 +139,8 @@ public struct UniversalResolution: Sendable {
         return forks
     }
 
-    static func pythonMarker(lower: Version, upper: Version?) throws -> NormalizedMarker {
+    /// `python_full_version >= lower` (and `< upper`).
+    public static func pythonMarker(lower: Version, upper: Version?) throws -> NormalizedMarker {
         var text = "python_full_version >= '\(lower)'"
         if let upper { text += " and python_full_version < '\(upper)'" }
         return NormalizedMarker(try MarkerTree(parsing: text))
@@ -211,6 +234,22 @@ extension MarkerFork {
     }
 
     /// The lowest Python a marker allows, when every one of its clauses bounds Python from below.
+    /// The exclusive Python upper bound every clause of `marker` keeps below (the highest of
+    /// them), or `nil` when some clause has none.
+    static func pythonUpperBound(_ marker: NormalizedMarker) -> Version? {
+        var highest: Version?
+        for clause in marker.clauses {
+            guard case .versions(let ranges)? = clause.constraints[.python], let upper = ranges.segments.last?.upper else { return nil }
+            let bound: Version
+            switch upper {
+            case .excluded(let version): bound = version
+            case .included, .unbounded: return nil
+            }
+            if highest.map({ bound > $0 }) ?? true { highest = bound }
+        }
+        return highest
+    }
+
     static func pythonLowerBound(_ marker: NormalizedMarker) -> Version? {
         var lowest: Version?
         for clause in marker.clauses {

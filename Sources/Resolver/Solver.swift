@@ -366,7 +366,10 @@ struct SolverState: Sendable {
     /// The package's known versions in ascending order, sorted once.
     private mutating func sortedVersions(of package: PackageID, provider: some DependencyProvider) async throws -> [Version] {
         if let cached = sortedVersionCache[package] { return cached }
-        let sorted = try await versions(of: package, provider: provider).sorted()
+        let versions = try await versions(of: package, provider: provider)
+        // Providers give versions highest first: reversing is enough when they keep to it.
+        let descending = zip(versions, versions.dropFirst()).allSatisfy { $0 > $1 }
+        let sorted = descending ? Array(versions.reversed()) : versions.sorted()
         sortedVersionCache[package] = sorted
         return sorted
     }

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SuvBasics
 import SuvCLI
 
 #if canImport(Glibc)
@@ -20,6 +21,7 @@ let command = CommandLine.arguments.dropFirst().first { !$0.hasPrefix("-") }
 _ = glibcMallopt(-8 /* M_ARENA_MAX */, command.map(resolvingCommands.contains) == true ? 2 : 1)
 #endif
 
+ProcessLifetime.enable()
 let status = await SuvCLI.main(
     arguments: Array(CommandLine.arguments.dropFirst()),
     environment: SuvCLI.processEnvironment()

@@ -107,7 +107,7 @@ import Testing
             #expect(index.downloads.list().isEmpty)
             // The server sees the connection go away (its own deadline: under a loaded suite the
             // server may have taken most of the first one to start answering).
-            let disconnectDeadline = ContinuousClock.now + .seconds(10)
+            let disconnectDeadline = ContinuousClock.now + .seconds(30)
             while try index.stats().disconnects == 0, ContinuousClock.now < disconnectDeadline {
                 try await Task.sleep(for: .milliseconds(10))
             }

@@ -73,6 +73,10 @@ import Testing
         #expect(added.stderr.components(separatedBy: "Resolved").count == 2, "one Resolved line: \(added.stderr)")
         #expect(added.stderr.hasSuffix(" + gamma==1.0\n"), "\(added.stderr)")
         #expect(try imports(directory, "gamma"))
+        // The second pass of the add redrew only the project's entry; a full resolution and
+        // build write the same lock.
+        let relocked = await suv(directory, ["lock", "--locked", "--upgrade-package", "gamma"], index: index)
+        #expect(relocked.status == 0, "\(relocked.stderr)")
 
         let removed = await suv(directory, ["remove", "gamma"], index: index)
         #expect(removed.status == 0, "\(removed.stderr)")

@@ -126,8 +126,10 @@ struct LockEngine {
             recognizedBytes = lockBytes
             return nil
         }
+        // The lock this command's first pass wrote, when the file still holds it: not read again.
+        let written = memo.flatMap { memo in memo.written.flatMap { $0.bytes == lockBytes ? $0.lock : nil } }
         let existing: Lockfile.Lock? = lockExists
-            ? try Lockfile.Lock(parsing: lockBytes, fileName: "uv.lock")
+            ? try written ?? Lockfile.Lock(parsing: lockBytes, fileName: "uv.lock")
             : nil
         let staleness = existing.map { LockBuilder(workspace: workspace, forks: [], options: lockOptions).staleness(of: $0) ?? (Lock.indexesAccept($0, session.settings.indexes, mirrors: session.settings.mirrors) ? nil : "the configured indexes changed") }
         if let staleness, let reason = staleness { context.printer.debug("Resolving despite existing lockfile: \(reason)") }
@@ -186,19 +188,31 @@ struct LockEngine {
         if let memo, memo.reuse, let saved = memo.forks {
             forks = saved
         } else {
-            forks = try await UniversalResolution(source: source, options: options)
+            var resolution = UniversalResolution(source: source, options: options)
+            let printer = context.printer
+            resolution.onFork = { printer.debug($0) }
+            forks = try await resolution
                 .resolve(seeds: plan.seeds, lowestPython: lowest, constraints: workspace.constraints,
-                         overrides: workspace.overrides, preferences: preferences)
+                         overrides: workspace.overrides, preferences: preferences,
+                         initialForks: Self.reusableForks(of: existing, workspace: workspace, options: lockOptions,
+                                                          upgradeAll: request.resolver.upgrade, lowest: lowest))
         }
         memo?.forks = forks
+        ProcessLifetime.keep(forks)
+        if let existing { ProcessLifetime.keep(existing) }
         for fork in forks { context.printer.debug("Fork: \(fork.marker.exactDescription ?? "true")") }
-        let built = LockBuilder(workspace: workspace, forks: forks, options: lockOptions, excluded: plan.excluded).build()
+        let builder = LockBuilder(workspace: workspace, forks: forks, options: lockOptions, excluded: plan.excluded)
+        // A second pass over the same resolution redraws only the members (see ``ResolutionMemo``).
+        let built = memo?.reuse == true && memo?.built != nil ? builder.rebuildingMembers(of: memo?.built ?? builder.build()) : builder.build()
+        memo?.built = built
         let lock = try LockMirroring(rules: session.settings.mirrors, existing: existing).canonical(built)
         let text = lock.serialized()
         let count = lock.packages.count
         if printsResolved { Lock.printResolved(count, since: started, context: context) }
 
-        let upToDate = existing.map { $0.serialized() == text } ?? false
+        let textBytes = Array(text.utf8)
+        // The same bytes answer at once; otherwise the same model written differently also is.
+        let upToDate = existing.map { _ in lockBytes == textBytes } == true || (existing.map { $0.serialized() == text } ?? false)
         if case .locked(let source) = request.mode {
             if !upToDate { throw LockfileOutdated(flag: source) }
             return existing
@@ -212,14 +226,38 @@ struct LockEngine {
         guard persists else { return lock }
         if !upToDate {
             try OutputFile.write(text, to: lockPath, relativeTo: project.root)
+            memo?.written = (textBytes, lock)
         }
         if !request.dryRun {
-            let written = Array(text.utf8)
-            state.record(LockState.key(pyproject: project.text, lockBytes: upToDate ? lockBytes : written, options: lockOptions,
+            state.record(LockState.key(pyproject: project.text, lockBytes: upToDate ? lockBytes : textBytes, options: lockOptions,
                                        indexes: session.settings.indexes, mirrors: session.settings.mirrors, python: interpreter.info.executable),
                          count: lock.packages.count)
         }
         return lock
+    }
+}
+
+extension LockEngine {
+    /// The forks of `existing` a new resolution starts from, as uv reuses a lock's
+    /// `resolution-markers`: not when upgrading everything, when the resolution mode, fork
+    /// strategy, `requires-python`, environments or conflicts changed, or when the forks do not
+    /// cover every Python the project allows.
+    static func reusableForks(of existing: Lockfile.Lock?, workspace: WorkspaceInputs, options: LockOptions,
+                              upgradeAll: Bool, lowest: PEP440.Version) -> [NormalizedMarker] {
+        guard let existing, !upgradeAll, !existing.resolutionMarkers.isEmpty,
+              existing.options.resolutionMode == options.resolutionMode, existing.options.forkStrategy == options.forkStrategy,
+              options.resolutionMode == nil, options.forkStrategy == nil,
+              existing.requiresPython == workspace.lockRequiresPython,
+              workspace.environments.isEmpty, existing.supportedMarkers.isEmpty, existing.requiredMarkers.isEmpty,
+              workspace.conflicts.isEmpty, existing.conflicts.isEmpty else { return [] }
+        var forks: [NormalizedMarker] = []
+        for text in existing.resolutionMarkers {
+            guard let tree = try? MarkerTree(parsing: text) else { return [] }
+            forks.append(NormalizedMarker(tree))
+        }
+        guard let python = try? UniversalResolution.pythonMarker(lower: lowest, upper: nil) else { return [] }
+        let union = forks.dropFirst().reduce(forks[0]) { $0.or($1) }
+        return python.and(union.negated).withPythonReleasesOnly.isAlwaysFalse ? forks : []
     }
 }
 
@@ -349,6 +387,10 @@ final class ResolutionMemo: @unchecked Sendable {
     var forks: [UniversalResolution.Fork]?
     /// The Git and direct-URL packages the first lock fetched.
     var directDistributions: [DirectDistribution]?
+    /// The lock the first pass built (before mirror canonicalization).
+    var built: Lockfile.Lock?
+    /// The lock the first pass wrote, with its bytes (the second pass starts from it).
+    var written: (bytes: [UInt8], lock: Lockfile.Lock)?
     /// Use ``forks`` instead of resolving.
     var reuse = false
 }

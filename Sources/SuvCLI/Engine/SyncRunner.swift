@@ -88,6 +88,7 @@ extension Sync {
         }
         let session = try await openedSession
         defer { session.close() }
+        ProcessLifetime.keep(session)
 
         let lockFromEngine = try await lockProject(
             &project, start: start, request: request, session: session, interpreter: ProjectInterpreter(info: prepared.interpreter),
