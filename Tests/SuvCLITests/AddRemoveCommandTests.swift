@@ -85,6 +85,29 @@ import Testing
         #expect(try !imports(directory, "gamma"))
     }
 
+    /// `add -r`: each requirement of the file added as if given on the command line; the
+    /// resulting files are what uv 0.13.9 writes for the same file.
+    @Test func addsTheRequirementsOfAFile() async throws {
+        let server = try LocalIndexServer(root: try FixtureIndex.url().path)
+        let index = server.url("/simple")
+        let directory = try project("fromfile", dependencies: "")
+        _ = try tree.write("fromfile/requirements.txt", "beta>=1.0\n# comment\ngamma ; sys_platform == \"linux\"\nEpsilon[fast]==1.1\n")
+        let added = await suv(directory, ["add", "-r", directory + "/requirements.txt"], index: index)
+        #expect(added.status == 0, "\(added.stderr)")
+        let written = try text(directory + "/pyproject.toml")
+        #expect(written.contains("""
+            dependencies = [
+                "beta>=1.0",
+                "epsilon[fast]==1.1",
+                "gamma>=1.0 ; sys_platform == 'linux'",
+            ]
+            """), "\(written)")
+        #expect(added.stderr.hasSuffix(" + alpha==1.1\n + beta==2.0\n + epsilon==1.1\n + gamma==1.0\n"), "\(added.stderr)")
+        let missing = await suv(directory, ["add", "-r", "nope.txt"], index: index)
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "error: File not found: nope.txt\n")
+    }
+
     @Test func aFailedAddLeavesTheProjectAsItWas() async throws {
         let server = try LocalIndexServer(root: try FixtureIndex.url().path)
         let index = server.url("/simple")

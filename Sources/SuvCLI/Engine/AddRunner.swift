@@ -7,6 +7,8 @@ import PackagingTypes
 import Project
 import Resolution
 import PyProject
+import Python
+import RequirementsTxt
 import SuvBasics
 import TOML
 
@@ -20,7 +22,6 @@ extension Add {
         let request = try request(environment: context.environment)
         context.warn(request.warnings)
         if request.script != nil { throw NotImplementedError(command: "suv add --script") }
-        if !request.requirementsFiles.isEmpty { throw NotImplementedError(command: "suv add --requirements") }
         let cwd = CacheCommandSupport.currentDirectory(settings: context.settings)
         let start = context.settings.project.map { $0.hasPrefix("/") ? $0 : cwd + "/" + $0 } ?? cwd
         let pyprojectPath = try LoadedProject.targetProjectFile(from: start, member: request.member)
@@ -34,10 +35,11 @@ extension Add {
         let target = request.target.editorTarget(in: pyproject)
         var editor = try PyProjectEditor(parsing: transaction.pyprojectText)
         var added: [AddedRequirement] = []
-        for given in request.packages {
+        let fromFiles = try Self.requirements(inFiles: request.requirementsFiles, workingDirectory: cwd, environment: context.environment)
+        for (given, editable) in request.packages.map({ ($0, request.editable) }) + fromFiles {
             let text = try await Self.namingGitURL(given, global: global, context: context, directory: cwd)
             let requirement = try AddedRequirement(
-                text, marker: request.marker, extras: request.extras, editable: request.editable, raw: request.raw,
+                text, marker: request.marker, extras: request.extras, editable: editable, raw: request.raw,
                 gitReference: request.gitReference, projectDirectory: projectDirectory, workingDirectory: cwd)
             try editor.addDependency(requirement.written, to: target)
             if let source = requirement.source { try editor.setSource(for: requirement.name.description, inlineTable: source) }
@@ -76,6 +78,21 @@ extension Add {
                 "If you want to add the package regardless of the failed resolution, provide the `--frozen` flag to skip locking and syncing",
             ])
         }
+    }
+
+    /// The requirements of `-r` files, as `add` takes them from the command line (`-e` entries
+    /// editable); uv's warning for a file without any.
+    static func requirements(inFiles files: [String], workingDirectory: String,
+                             environment: [String: String]) throws -> [(text: String, editable: Bool)] {
+        var result: [(text: String, editable: Bool)] = []
+        for path in files {
+            let absolute = ExecutablePath.absolute(path, relativeTo: workingDirectory)
+            guard access(absolute, F_OK) == 0 else { throw InputFileNotFound(path: path) }
+            let file = try RequirementsFile.parse(path: absolute, loader: POSIXRequirementsLoader(), environment: environment)
+            result += file.requirements.map { ($0.requirement.description, false) }
+            result += file.editables.map { ($0.requirement.description, true) }
+        }
+        return result
     }
 
     /// A bare `git+` URL with the project name in front (`name @ git+…`), read from the
