@@ -129,13 +129,7 @@ public struct LockBuilder: Sendable {
         }
         packages = Self.droppingEdges(to: reachable, in: packages)
         packages = Self.droppingEmptyExtras(packages)
-        return Lock(
-            requiresPython: workspace.lockRequiresPython,
-            resolutionMarkers: forks.count > 1 ? Self.unique(forks.compactMap { lockMarker($0.marker) }) : [],
-            supportedMarkers: supportedMarkers, requiredMarkers: requiredMarkers, conflicts: workspace.conflicts,
-            options: options,
-            manifest: declaredManifest,
-            packages: packages)
+        return lock(packages)
     }
 
     /// `previous` (built by ``build()`` from the same forks) with the members' entries, the
@@ -151,7 +145,12 @@ public struct LockBuilder: Sendable {
         var packages = workspace.members.map(memberPackage)
         packages += previous.packages.filter { !memberNames.contains($0.name) }
         packages = Self.droppingEmptyExtras(Self.droppingEdges(to: locked, in: packages))
-        return Lock(
+        return lock(packages)
+    }
+
+    /// A lock of `packages` under the header the workspace and the forks give.
+    private func lock(_ packages: [LockedPackage]) -> Lock {
+        Lock(
             requiresPython: workspace.lockRequiresPython,
             resolutionMarkers: forks.count > 1 ? Self.unique(forks.compactMap { lockMarker($0.marker) }) : [],
             supportedMarkers: supportedMarkers, requiredMarkers: requiredMarkers, conflicts: workspace.conflicts,

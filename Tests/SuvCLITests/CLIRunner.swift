@@ -1,3 +1,5 @@
+import Foundation
+import SuvTestSupport
 import Console
 import SuvCLI
 
@@ -23,4 +25,17 @@ func runSuv(_ arguments: [String], environment: [String: String] = [:]) async ->
 /// Splits a command line written as one string on spaces (no quoting needed in these tests).
 func words(_ line: String) -> [String] {
     line.split(separator: " ").map(String.init)
+}
+
+/// The environment a project command runs with in a test: CPython 3.12.1 first on `PATH`, the
+/// configuration and the cache inside `tree`, no pip configuration, no interpreter downloads,
+/// no colour.
+func projectEnvironment(_ tree: TemporaryTree) -> [String: String] {
+    var path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    let home = ProcessInfo.processInfo.environment["HOME"] ?? "/root"
+    path = home + "/.pyenv/versions/3.12.1/bin:" + path
+    return [
+        "PATH": path, "HOME": home, "XDG_CONFIG_HOME": tree.path("config"), "UV_CACHE_DIR": tree.path("cache"),
+        "PIP_CONFIG_FILE": "/dev/null", "UV_PYTHON_DOWNLOADS": "never", "NO_COLOR": "1",
+    ]
 }

@@ -14,15 +14,7 @@ import Testing
         tree = try TemporaryTree(prefix: "suv-dynamic")
     }
 
-    var environment: [String: String] {
-        var path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        let home = ProcessInfo.processInfo.environment["HOME"] ?? "/root"
-        path = home + "/.pyenv/versions/3.12.1/bin:" + path
-        return [
-            "PATH": path, "HOME": home, "XDG_CONFIG_HOME": tree.path("config"), "UV_CACHE_DIR": tree.path("cache"),
-            "PIP_CONFIG_FILE": "/dev/null", "UV_PYTHON_DOWNLOADS": "never", "NO_COLOR": "1",
-        ]
-    }
+    var environment: [String: String] { projectEnvironment(tree) }
 
     @Test func locksAndInstallsProjectsWithDynamicMetadata() async throws {
         let server = try LocalIndexServer(root: try FixtureIndex.url().path)
