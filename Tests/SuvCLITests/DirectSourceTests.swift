@@ -1,5 +1,8 @@
 import Foundation
 import Glibc
+import Lockfile
+import SuvBasics
+@testable import SuvCLI
 import SuvTestSupport
 import Testing
 
@@ -224,6 +227,29 @@ import Testing
         #expect(lock.status == 1)
         #expect(lock.stderr.contains("error: Failed to find `v9` in the Git repository `\(repo)`"), "\(lock.stderr)")
         #expect(!FileManager.default.fileExists(atPath: directory + "/uv.lock"))
+    }
+
+    /// Credentials in a source URL are used for fetching but never printed or recorded: the
+    /// lowered requirement has none, and a failing fetch names the URL with `****`.
+    @Test func credentialsInSourceURLsStayOutOfOutputAndLock() async throws {
+        let server = try LocalIndexServer(root: try FixtureIndex.url().path)
+        let directory = try project("p6", sources: """
+            kappa = { git = "https://token:s3cr3t@127.0.0.1:9/org/kappa", tag = "v1" }
+            epsilon = { url = "https://user:pa55@127.0.0.1:9/files/epsilon-1.1-py3-none-any.whl" }
+            """, dependencies: #""kappa", "epsilon""#)
+        let lock = await runSuv(["lock", "--directory", directory, "--index-url", server.url("/simple")], environment: environment)
+        #expect(lock.status != 0)
+        #expect(!lock.stderr.contains("s3cr3t") && !lock.stderr.contains("pa55"), "\(lock.stderr)")
+        #expect(lock.stderr.contains("127.0.0.1:9/org/kappa"), "\(lock.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/uv.lock"))
+
+        let loaded = try LoadedProject.find(from: directory)
+        let sources = try #require(loaded.workspace.members.first?.sources)
+        #expect(sources[PackageName("kappa")] == .git("https://127.0.0.1:9/org/kappa?tag=v1"))
+        #expect(sources[PackageName("epsilon")] == .url("https://127.0.0.1:9/files/epsilon-1.1-py3-none-any.whl", subdirectory: nil))
+        // Fetching still has them.
+        #expect(loaded.remoteSources.contains { $0.source == .git(GitSourceURL(
+            repository: "https://token:s3cr3t@127.0.0.1:9/org/kappa", reference: .tag("v1"))) })
     }
 
     /// What uv 0.13.9 wrote for the project of ``locksLikeUvAndInstallsWithDirectURLs()``.

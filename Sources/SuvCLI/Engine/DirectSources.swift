@@ -34,7 +34,7 @@ struct DirectSources {
                 if !upgrading(name) {
                     commit = existing?.packages.lazy.compactMap { package -> String? in
                         guard package.name == name, case .git(let text) = package.source, let locked = GitSourceURL(lockText: text),
-                              locked.requested == git.requested else { return nil }
+                              locked.requested == git.withoutCredentials.requested else { return nil }
                         return locked.commit
                     }.first
                 }
@@ -69,7 +69,7 @@ struct DirectSources {
             let core = try await Self.metadata(ofWheel: wheel, cache: WheelCache(store: session.cache))
             metadata = (core.version.description, core.requiresDist, core.requiresPython)
         }
-        return DirectDistribution(name: name, version: metadata.version, source: .git(pinned.lockText),
+        return DirectDistribution(name: name, version: metadata.version, source: .git(pinned.withoutCredentials.lockText),
                                   requiresDist: metadata.requiresDist, requiresPython: metadata.requiresPython)
     }
 
@@ -77,12 +77,13 @@ struct DirectSources {
         let filename = LockArtifact(location: .url(url)).filename
         let path = try await Self.download(url: url, filename: filename, package: name, session: session)
         let cache = WheelCache(store: session.cache)
+        let recorded = CredentialRedaction.withoutCredentials(url)
         if filename.lowercased().hasSuffix(".whl") {
             let unpacked = try await cache.unpack(wheelPath: path, filename: filename)
             let core = try Self.metadata(inUnpacked: unpacked.path)
             return DirectDistribution(
-                name: name, version: core.version.description, source: .url(url, subdirectory: subdirectory),
-                wheels: [LockArtifact(location: .url(url), hash: "sha256:" + unpacked.hash.hex)],
+                name: name, version: core.version.description, source: .url(recorded, subdirectory: subdirectory),
+                wheels: [LockArtifact(location: .url(recorded), hash: "sha256:" + unpacked.hash.hex)],
                 requiresDist: core.requiresDist, requiresPython: core.requiresPython)
         }
         guard subdirectory == nil else { throw WorkspaceError.unsupportedSource(name: name.description, kind: "archive `subdirectory`") }
@@ -94,7 +95,7 @@ struct DirectSources {
         let core = try await SdistMetadataBuilder(session: session, context: context, interpreter: interpreter)
             .metadata(ofSourceDistributionAt: path, file: file, package: name)
         return DirectDistribution(
-            name: name, version: core.version.description, source: .url(url, subdirectory: nil),
+            name: name, version: core.version.description, source: .url(recorded, subdirectory: nil),
             sdist: LockArtifact(location: .none, hash: "sha256:" + hex),
             requiresDist: core.requiresDist, requiresPython: core.requiresPython)
     }
@@ -132,7 +133,7 @@ struct DirectSources {
         do {
             return try await session.registry.download(SimpleFile(filename: filename, url: url, hashes: hashes), package: package, index: index)
         } catch {
-            throw error.context("Failed to download `\(package) @ \(GitCheckouts.redacted(url))`")
+            throw error.context("Failed to download `\(package) @ \(CredentialRedaction.redacted(url))`")
         }
     }
 

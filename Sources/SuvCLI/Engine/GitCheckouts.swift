@@ -29,7 +29,7 @@ struct GitCheckouts: Sendable {
     /// looked up (`rev` as a tag, a branch, then a commit).
     func resolve(_ source: GitSourceURL) async throws -> String {
         let database = try await database(for: source.repository)
-        let shown = Self.redacted(source.repository)
+        let shown = CredentialRedaction.redacted(source.repository)
         if !offline {
             printer.info("   Updating \(shown) (\(source.reference?.value ?? "HEAD"))")
             try await fetch(source.repository, into: database)
@@ -68,16 +68,16 @@ struct GitCheckouts: Sendable {
         if access(destination, F_OK) == 0 { return destination }
         let database = try await database(for: repository)
         if try await self.commit(named: commit, in: database) == nil {
-            guard !offline else { throw GitSourceError.offline(repository: Self.redacted(repository), commit: commit) }
-            printer.info("   Updating \(Self.redacted(repository)) (\(commit))")
+            guard !offline else { throw GitSourceError.offline(repository: CredentialRedaction.redacted(repository), commit: commit) }
+            printer.info("   Updating \(CredentialRedaction.redacted(repository)) (\(commit))")
             try await fetch(repository, into: database)
             if try await self.commit(named: commit, in: database) == nil {
                 _ = try? await git(["fetch", "--quiet", "--force", "--", repository, commit], in: database)
             }
             guard try await self.commit(named: commit, in: database) != nil else {
-                throw GitSourceError.referenceNotFound(repository: Self.redacted(repository), reference: commit)
+                throw GitSourceError.referenceNotFound(repository: CredentialRedaction.redacted(repository), reference: commit)
             }
-            printer.info("    Updated \(Self.redacted(repository)) (\(commit))")
+            printer.info("    Updated \(CredentialRedaction.redacted(repository)) (\(commit))")
         }
         let parent = store.shard(.git, "checkouts", key)
         let temporary = try AtomicDirectory.makeTemporary(in: parent)
@@ -126,8 +126,8 @@ struct GitCheckouts: Sendable {
     private func git(_ arguments: [String], in directory: String?) async throws -> ProcessOutput {
         let output = try await run(arguments, in: directory)
         guard output.termination.isSuccess else {
-            throw GitSourceError.commandFailed(command: "git " + arguments.map(Self.redacted).joined(separator: " "),
-                                               output: Self.redacted(output.standardErrorText.trimmingPythonWhitespace))
+            throw GitSourceError.commandFailed(command: "git " + arguments.map(CredentialRedaction.redacted).joined(separator: " "),
+                                               output: CredentialRedaction.redacted(output.standardErrorText.trimmingPythonWhitespace))
         }
         return output
     }
@@ -148,16 +148,6 @@ struct GitCheckouts: Sendable {
 
     static func looksLikeCommit(_ text: String) -> Bool {
         text.count >= 7 && text.count <= 40 && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
-    }
-
-    /// A URL without the password of its user information (`https://user:****@host/…`).
-    static func redacted(_ text: String) -> String {
-        guard let start = GitSourceURL.authorityStart(of: Substring(text)) else { return text }
-        let authorityEnd = text[start...].firstIndex(of: "/") ?? text.endIndex
-        guard let at = text[start..<authorityEnd].lastIndex(of: "@") else { return text }
-        let userInfo = text[start..<at]
-        guard let colon = userInfo.firstIndex(of: ":") else { return text }
-        return String(text[..<colon]) + ":****" + String(text[at...])
     }
 }
 

@@ -5,6 +5,7 @@ import PEP440
 import PEP508
 import Project
 import PyProject
+import Settings
 import SuvBasics
 
 /// Turns `tool.uv.sources` entries into the sources a lock records (`editable = "packages/a"`,
@@ -180,9 +181,10 @@ struct SourceLowering {
     private mutating func remote(_ source: RemoteSource, name: String) -> LockRequirement.Source {
         let package = PackageName(name)
         if !remoteSources.contains(where: { $0.name == package }) { remoteSources.append((package, source)) }
+        // What the lock records carries no credentials (as uv); fetching uses them.
         switch source {
-        case .git(let git): return .git(git.requestText)
-        case .url(let url, let subdirectory): return .url(url, subdirectory: subdirectory)
+        case .git(let git): return .git(git.withoutCredentials.requestText)
+        case .url(let url, let subdirectory): return .url(CredentialRedaction.withoutCredentials(url), subdirectory: subdirectory)
         case .archive(_, let relative): return .path(relative)
         }
     }
@@ -196,7 +198,18 @@ struct SourceLowering {
     }
 }
 
-/// A package source that must be fetched to be read: a Git repository or an archive URL.
+extension GitSourceURL {
+    /// The same source with no user name or password in the repository URL (what `uv.lock`
+    /// records).
+    var withoutCredentials: GitSourceURL {
+        var copy = self
+        copy.repository = CredentialRedaction.withoutCredentials(repository)
+        return copy
+    }
+}
+
+/// A package source that must be fetched to be read: a Git repository or an archive URL (as
+/// written, credentials included, for fetching).
 enum RemoteSource: Equatable, Sendable {
     case git(GitSourceURL)
     case url(String, subdirectory: String?)
