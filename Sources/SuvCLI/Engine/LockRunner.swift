@@ -191,11 +191,34 @@ struct LockEngine {
             var resolution = UniversalResolution(source: source, options: options)
             let printer = context.printer
             resolution.onFork = { printer.debug($0) }
-            forks = try await resolution
-                .resolve(seeds: plan.seeds, lowestPython: lowest, constraints: workspace.constraints,
-                         overrides: workspace.overrides, preferences: preferences,
-                         initialForks: Self.reusableForks(of: existing, workspace: workspace, options: lockOptions,
-                                                          upgradeAll: request.resolver.upgrade, lowest: lowest))
+            let initialForks = Self.reusableForks(of: existing, workspace: workspace, options: lockOptions,
+                                                  upgradeAll: request.resolver.upgrade, lowest: lowest)
+            // The pages of every package the existing lock takes from an index, asked for at
+            // once: a re-resolution wants nearly all of them, and finding them level by level
+            // (a package's page, then its dependencies' pages) waits on the network at each level.
+            var locked: Set<PackageName> = []
+            for package in existing?.packages ?? [] {
+                if case .registry = package.source { locked.insert(package.name) }
+            }
+            let prefetched = locked, configured = resolution, seeds = plan.seeds, preferred = preferences
+            let (constraints, overrides) = (workspace.constraints, workspace.overrides)
+            forks = try await withThrowingTaskGroup(of: [UniversalResolution.Fork]?.self) { group in
+                group.addTask {
+                    await withTaskGroup(of: Void.self) { pages in
+                        for name in prefetched { pages.addTask { _ = try? await source.files(for: name) } }
+                    }
+                    return nil
+                }
+                group.addTask {
+                    try await configured.resolve(seeds: seeds, lowestPython: lowest, constraints: constraints,
+                                                 overrides: overrides, preferences: preferred, initialForks: initialForks)
+                }
+                var resolved: [UniversalResolution.Fork] = []
+                for try await result in group {
+                    if let result { resolved = result }
+                }
+                return resolved
+            }
         }
         memo?.forks = forks
         ProcessLifetime.keep(forks)
