@@ -105,6 +105,8 @@ public struct VersionMap: Sendable {
     private let allowedYanks: Set<Version>
     /// Distributions already chosen, shared by copies of this map.
     private let chosen = DistributionMemo()
+    /// Parsed `requires-python` values, shared by every fork's map of the package.
+    private let requiresPythonMemo: RequiresPythonMemo
 
     /// Groups `files` of `package` by version. Each version's distribution is chosen when asked
     /// for (``distribution(for:)``): resolution usually looks at one or two versions of a
@@ -121,6 +123,7 @@ public struct VersionMap: Sendable {
     public init(package: PackageName, grouped: GroupedFiles, options: ResolutionOptions, allowedYanks: Set<Version> = []) {
         self.filesByVersion = grouped.filesByVersion
         self.versions = grouped.versions
+        self.requiresPythonMemo = grouped.requiresPython
         self.package = package
         self.options = options
         self.allowedYanks = allowedYanks
@@ -140,20 +143,10 @@ public struct VersionMap: Sendable {
     }
 
     private func choose(_ version: Version, _ files: [IndexedFile]) -> PrioritizedDistribution? {
-        var requiresPython: [String: VersionSpecifiers?] = [:]
         var best: PrioritizedDistribution?
         for indexed in files {
             guard let distribution = indexed.file.distribution else { continue }
-            let raw = indexed.file.requiresPython?.raw
-            var specifiers: VersionSpecifiers?
-            if let raw {
-                if let known = requiresPython[raw] {
-                    specifiers = known
-                } else {
-                    specifiers = indexed.file.requiresPython?.specifiers
-                    requiresPython[raw] = specifiers
-                }
-            }
+            let specifiers = indexed.file.requiresPython.flatMap(requiresPythonMemo.specifiers)
             let candidate = Self.classify(indexed, distribution, version: version, requiresPython: specifiers,
                                           options: options, package: package, allowedYanks: allowedYanks)
             best = best.map { Self.better($0, candidate) } ?? candidate
@@ -220,6 +213,9 @@ public struct GroupedFiles: Sendable {
     let filesByVersion: [Version: [IndexedFile]]
     /// Whether the index offered no file at all (the package is missing).
     public let isMissing: Bool
+    /// `requires-python` values parsed once for every fork (a page repeats a handful of them
+    /// over thousands of files).
+    let requiresPython = RequiresPythonMemo()
 
     public init(package: PackageName, files: [IndexedFile]) {
         var filesByVersion: [Version: [IndexedFile]] = [:]
@@ -233,6 +229,18 @@ public struct GroupedFiles: Sendable {
         self.filesByVersion = filesByVersion
         self.versions = filesByVersion.keys.sorted(by: >)
         self.isMissing = files.isEmpty
+    }
+}
+
+/// Parsed `requires-python` values by their text.
+final class RequiresPythonMemo: Sendable {
+    private let storage = Mutex<[String: VersionSpecifiers?]>([:])
+
+    func specifiers(_ value: RequiresPython) -> VersionSpecifiers? {
+        if let known = storage.withLock({ $0[value.raw] }) { return known }
+        let parsed = value.specifiers
+        storage.withLock { $0[value.raw] = parsed }
+        return parsed
     }
 }
 
