@@ -95,11 +95,11 @@ struct SourceLowering {
     private mutating func lower(_ requirements: [Requirement], declaredIn document: PyProjectDocument,
                                 inheritRootSources: Bool, own: PackageName?) throws -> [PackageName: LockRequirement.Source] {
         var result: [PackageName: LockRequirement.Source] = [:]
+        documentIndexes[document.directory] = document.pyproject.toolUv?.settings.index ?? []
         for requirement in requirements {
             let name = PackageName(requirement.name)
             if result[name] != nil || name == own { continue }
             var origin = document.directory
-            documentIndexes[document.directory] = document.pyproject.toolUv?.settings.index ?? []
             var sources = document.pyproject.toolUv?.sources(for: requirement.name)
             if sources == nil, inheritRootSources {
                 sources = root.pyproject.toolUv?.sources(for: requirement.name)
