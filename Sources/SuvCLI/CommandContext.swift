@@ -34,14 +34,18 @@ package struct CommandContext: Sendable {
     }
 }
 
-/// A suv command: parsed by the argument parser, run by ``SuvCLI/main(arguments:environment:printer:)``
-/// with a ``CommandContext``. The argument parser's own `run()` is never called.
-package protocol SuvRunnable: ParsableCommand {
+/// A command line ready to run: what ``SuvCLI/main(arguments:environment:printer:)`` runs with a
+/// ``CommandContext``.
+package protocol CommandInvocation {
     /// The global options given for this invocation (before the environment is consulted).
     var globalFlags: GlobalFlags { get }
     /// Runs the command; errors are rendered by the caller.
     func run(context: CommandContext) async throws
 }
+
+/// A suv command parsed by the argument parser. The argument parser's own `run()` is never
+/// called.
+package protocol SuvRunnable: ParsableCommand, CommandInvocation {}
 
 /// A command that includes the shared ``GlobalOptions`` group.
 package protocol HasGlobalOptions {

@@ -27,22 +27,27 @@ public enum SuvCLI {
             environment: environment
         )
 
-        let parsed: any ParsableCommand
-        do {
-            parsed = try SuvCommand.parseCommandLine(arguments)
-        } catch {
-            return reportParserOutcome(error, printer: basePrinter)
-        }
-
-        guard let command = parsed as? any SuvRunnable else {
-            // The argument parser's own commands (`suv help ...`) report through an error.
+        let command: any CommandInvocation
+        if let quick = QuickRun(arguments: arguments) {
+            command = quick
+        } else {
+            let parsed: any ParsableCommand
             do {
-                var builtIn = parsed
-                try builtIn.run()
-                return 0
+                parsed = try SuvCommand.parseCommandLine(arguments)
             } catch {
                 return reportParserOutcome(error, printer: basePrinter)
             }
+            guard let runnable = parsed as? any SuvRunnable else {
+                // The argument parser's own commands (`suv help ...`) report through an error.
+                do {
+                    var builtIn = parsed
+                    try builtIn.run()
+                    return 0
+                } catch {
+                    return reportParserOutcome(error, printer: basePrinter)
+                }
+            }
+            command = runnable
         }
 
         if command.globalFlags.version {

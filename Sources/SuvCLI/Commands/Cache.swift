@@ -55,7 +55,7 @@ package struct CacheClean: SuvRunnable, HasGlobalOptions {
     /// Prints `Clearing cache at: <dir>` (only when clearing everything), removes the entries,
     /// then prints the summary (`Removed 12 files (1.4MiB)` or `No cache entries found`).
     package func run(context: CommandContext) async throws {
-        try await CacheCommandSupport.withCache(global: global, context: context, force: force) { store, display in
+        try await CacheCommandSupport.withCache(global: global.flags, context: context, force: force) { store, display in
             let summary: RemovalSummary
             if packages.isEmpty {
                 context.printer.info("Clearing cache at: \(context.printer.stderrPaint.cyan(display))")
@@ -93,7 +93,7 @@ package struct CachePrune: SuvRunnable, HasGlobalOptions {
     /// Prints `Pruning cache at: <dir>`, prunes, then prints the summary
     /// (`Removed 145 files (648.0KiB)` or `No unused entries found`).
     package func run(context: CommandContext) async throws {
-        try await CacheCommandSupport.withCache(global: global, context: context, force: force) { store, display in
+        try await CacheCommandSupport.withCache(global: global.flags, context: context, force: force) { store, display in
             context.printer.info("Pruning cache at: \(context.printer.stderrPaint.cyan(display))")
             let summary: RemovalSummary
             do {
@@ -127,7 +127,7 @@ package struct CacheDir: SuvRunnable, HasGlobalOptions {
             context.printer.data(context.printer.stdoutPaint.cyan(temporary.path))
             return
         }
-        let root = try CacheCommandSupport.root(global: global, context: context)
+        let root = try CacheCommandSupport.root(global: global.flags, context: context)
         context.printer.data(context.printer.stdoutPaint.cyan(root.path))
     }
 }
@@ -136,8 +136,8 @@ package struct CacheDir: SuvRunnable, HasGlobalOptions {
 enum CacheCommandSupport {
     /// The cache root: `--cache-dir`, else `SUV_CACHE_DIR`, else `UV_CACHE_DIR` (resolved by
     /// ``GlobalSettings``), else `$XDG_CACHE_HOME/suv`, else `~/.cache/suv`.
-    static func root<Scope>(global: GlobalOptionSet<Scope>, context: CommandContext) throws(CacheError) -> CacheRoot {
-        let flag = global.flags.cacheDir
+    static func root(global: GlobalFlags, context: CommandContext) throws(CacheError) -> CacheRoot {
+        let flag = global.cacheDir
         // `settings.cacheDir` is `--cache-dir` or, without the flag, `UV_CACHE_DIR`.
         let uvCacheDir = flag == nil ? context.settings.cacheDir : nil
         return try CacheRoot.resolve(flag: flag, inherited: uvCacheDir, environment: context.environment)
@@ -159,7 +159,7 @@ enum CacheCommandSupport {
     /// suv holds the cache, waits after saying so, unless `force` is set. `body` receives the
     /// store and the directory as shown to the user.
     static func withCache(
-        global: GlobalOptions,
+        global: GlobalFlags,
         context: CommandContext,
         force: Bool,
         _ body: (CacheStore, String) async throws -> Void

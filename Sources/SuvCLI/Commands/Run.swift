@@ -137,39 +137,21 @@ package struct Run: RequestCommand {
 
     /// What to do, resolved against the environment.
     package func request(environment: [String: String]) throws(UsageError) -> RunRequest {
-        let env = EnvironmentReader(environment)
-        let mode = try LockModeResolver.resolve(frozen: frozen, locked: locked, environment: env)
-        let resolver = try resolver.settings(environment: environment)
-        let envFiles = envFile.isEmpty
-            ? (env.raw("UV_ENV_FILE").map { $0.split(separator: " ").map(String.init) } ?? [])
-            : envFile
-        let kind: RunRequest.Kind = module ? .module : script ? .script : guiScript ? .guiScript : .command
-        return RunRequest(
+        try RunRequest.resolve(
             command: commandLine,
-            kind: kind,
+            kind: module ? .module : script ? .script : guiScript ? .guiScript : .command,
             extras: extras.selection,
             groups: try groups.selection(environment: environment),
-            noEditable: try env.flag(noEditable, "UV_NO_EDITABLE", option: "--no-editable"),
-            exact: exact,
-            envFiles: envFiles,
-            noEnvFile: try env.flag(noEnvFile, "UV_NO_ENV_FILE", option: "--no-env-file"),
-            with: with,
-            withEditable: withEditable,
-            withRequirements: withRequirements,
-            isolated: try env.flag(isolated, "UV_ISOLATED", option: "--isolated"),
-            active: active,
-            noSync: try env.flag(noSync, "UV_NO_SYNC", option: "--no-sync"),
-            mode: mode.mode,
-            allPackages: allPackages,
-            member: member,
-            noProject: try env.flag(noProject, "UV_NO_PROJECT", option: "--no-project"),
-            pythonPlatform: pythonPlatform,
+            noEditable: noEditable, exact: exact, envFile: envFile, noEnvFile: noEnvFile,
+            with: with, withEditable: withEditable, withRequirements: withRequirements,
+            isolated: isolated, active: active, noSync: noSync, frozen: frozen, locked: locked,
+            allPackages: allPackages, member: member, noProject: noProject, pythonPlatform: pythonPlatform,
             index: try index.settings(environment: environment),
-            resolver: resolver,
+            resolver: try resolver.settings(environment: environment),
             installer: try installer.settings(environment: environment),
             refresh: refresh.settings,
             python: try python.settings(environment: environment),
-            warnings: mode.warnings + resolver.warnings
+            environment: environment
         )
     }
 }
@@ -215,6 +197,55 @@ package struct RunRequest: CommandRequest, Equatable {
     package var refresh: RefreshSettings
     package var python: PythonSettings
     package var warnings: [String]
+}
+
+extension RunRequest {
+    /// `suv run`'s own option values (defaults: none given) and its option groups' settings,
+    /// resolved against the environment: what a fully parsed ``Run`` and a ``QuickRun`` line
+    /// both build their request with.
+    static func resolve(
+        command: [String], kind: Kind = .command, extras: ExtraSelection = ExtraSelection(),
+        groups: DependencyGroupSelection, noEditable: Bool = false, exact: Bool = false,
+        envFile: [String] = [], noEnvFile: Bool = false, with: [String] = [], withEditable: [String] = [],
+        withRequirements: [String] = [], isolated: Bool = false, active: Bool = false, noSync: Bool = false,
+        frozen: Bool? = nil, locked: Bool? = nil, allPackages: Bool = false, member: String? = nil,
+        noProject: Bool = false, pythonPlatform: String? = nil, index: IndexSettings, resolver: ResolverSettings,
+        installer: InstallerSettings, refresh: RefreshSettings = RefreshSettings(), python: PythonSettings,
+        environment: [String: String]
+    ) throws(UsageError) -> RunRequest {
+        let env = EnvironmentReader(environment)
+        let mode = try LockModeResolver.resolve(frozen: frozen, locked: locked, environment: env)
+        let envFiles = envFile.isEmpty
+            ? (env.raw("UV_ENV_FILE").map { $0.split(separator: " ").map(String.init) } ?? [])
+            : envFile
+        return RunRequest(
+            command: command,
+            kind: kind,
+            extras: extras,
+            groups: groups,
+            noEditable: try env.flag(noEditable, "UV_NO_EDITABLE", option: "--no-editable"),
+            exact: exact,
+            envFiles: envFiles,
+            noEnvFile: try env.flag(noEnvFile, "UV_NO_ENV_FILE", option: "--no-env-file"),
+            with: with,
+            withEditable: withEditable,
+            withRequirements: withRequirements,
+            isolated: try env.flag(isolated, "UV_ISOLATED", option: "--isolated"),
+            active: active,
+            noSync: try env.flag(noSync, "UV_NO_SYNC", option: "--no-sync"),
+            mode: mode.mode,
+            allPackages: allPackages,
+            member: member,
+            noProject: try env.flag(noProject, "UV_NO_PROJECT", option: "--no-project"),
+            pythonPlatform: pythonPlatform,
+            index: index,
+            resolver: resolver,
+            installer: installer,
+            refresh: refresh,
+            python: python,
+            warnings: mode.warnings + resolver.warnings
+        )
+    }
 }
 
 /// Global options parsed apart from a command's own: never decoded by the argument parser.

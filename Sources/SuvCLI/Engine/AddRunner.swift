@@ -37,7 +37,7 @@ extension Add {
         var added: [AddedRequirement] = []
         let fromFiles = try Self.requirements(inFiles: request.requirementsFiles, workingDirectory: cwd, environment: context.environment)
         for (given, editable) in request.packages.map({ ($0, request.editable) }) + fromFiles {
-            let text = try await Self.namingGitURL(given, global: global, context: context, directory: cwd)
+            let text = try await Self.namingGitURL(given, global: global.flags, context: context, directory: cwd)
             let requirement = try AddedRequirement(
                 text, marker: request.marker, extras: request.extras, editable: editable, raw: request.raw,
                 gitReference: request.gitReference, projectDirectory: projectDirectory, workingDirectory: cwd)
@@ -59,7 +59,7 @@ extension Add {
         let bounds = request.bounds ?? pyproject.toolUv?.settings.addBounds ?? .lower
         let progress = LockProgress()
         do {
-            try await Sync.perform(sync, global: global, context: context, installs: !request.noSync) { _, lock in
+            try await Sync.perform(sync, global: global.flags, context: context, installs: !request.noSync) { _, lock in
                 progress.locked = true
                 var editor = try PyProjectEditor(parsing: String(decoding: try FileContents.contents(of: pyprojectPath) ?? [], as: UTF8.self))
                 var changed = false
@@ -97,7 +97,7 @@ extension Add {
 
     /// A bare `git+` URL with the project name in front (`name @ git+…`), read from the
     /// repository's `pyproject.toml` at the requested revision, as uv names it; other text as given.
-    static func namingGitURL<Scope>(_ text: String, global: GlobalOptionSet<Scope>, context: CommandContext, directory: String) async throws -> String {
+    static func namingGitURL(_ text: String, global: GlobalFlags, context: CommandContext, directory: String) async throws -> String {
         let trimmed = text.trimmingPythonWhitespace
         guard trimmed.hasPrefix("git+"), (try? Requirement(parsing: trimmed)) == nil,
               let git = GitSourceURL(directReference: trimmed) else { return text }

@@ -18,7 +18,7 @@ extension Export {
         let loaded = try await LockedProject.load(
             LockedProject.Request(mode: request.mode, index: request.index, resolver: request.resolver, refresh: request.refresh,
                                   python: request.python, needsInterpreter: false),
-            global: global, context: context,
+            global: global.flags, context: context,
             validate: { project in try Self.validatePackages(names, in: project) })
         defer { loaded.close() }
         let lock = loaded.lock

@@ -18,7 +18,7 @@ struct IndexSession: Sendable {
 
     /// Loads settings (configuration files, index flags, pip's configuration), opens the cache
     /// and builds the registry client.
-    static func open<Scope>(global: GlobalOptionSet<Scope>, context: CommandContext, index: IndexSettings,
+    static func open(global: GlobalFlags, context: CommandContext, index: IndexSettings,
                      refresh: RefreshSettings) async throws -> IndexSession {
         let cwd = CacheCommandSupport.currentDirectory(settings: context.settings)
         let environment = SettingsEnvironment(variables: context.environment, workingDirectory: cwd)

@@ -63,7 +63,7 @@ struct InitRunner {
             workspace = nil
         }
 
-        let interpreters = try InterpreterSelection(context: context, global: global, workingDirectory: workingDirectory,
+        let interpreters = try InterpreterSelection(context: context, global: global.flags, workingDirectory: workingDirectory,
                                                     preference: .onlySystem, python: request.python)
         let python = try await InitPython.determine(
             request: request.python.request, project: directory, workspace: workspace, pin: choices.pinPython,

@@ -28,7 +28,7 @@ struct InitScript {
             throw InitScriptError.alreadyAScript(path)
         }
 
-        let interpreters = try InterpreterSelection(context: context, global: global, workingDirectory: workingDirectory, python: request.python)
+        let interpreters = try InterpreterSelection(context: context, global: global.flags, workingDirectory: workingDirectory, python: request.python)
         let requestText = request.python.request ?? (request.noPinPython || context.settings.noConfig ? nil : PythonVersionFile.discover(
             from: workingDirectory, userConfigDirectory: PythonVersionFile.userConfigDirectory(environment: context.environment))?.first)
         let found = try await interpreters.finder.find(try requestText.map { try InterpreterRequest.parse($0) })

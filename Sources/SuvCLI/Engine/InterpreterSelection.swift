@@ -12,7 +12,7 @@ struct InterpreterSelection {
     /// Kept alive for `--no-cache`: the facts go to a directory removed afterwards.
     private let temporary: TemporaryCacheDirectory?
 
-    init<Scope>(context: CommandContext, global: GlobalOptionSet<Scope>, workingDirectory: String,
+    init(context: CommandContext, global: GlobalFlags, workingDirectory: String,
          preference: InterpreterFinder.Preference = .any, python: PythonSettings = PythonSettings()) throws {
         let root: CacheRoot
         if context.settings.noCache {

@@ -37,10 +37,10 @@ extension Lock {
         }
 
         let started = ContinuousClock.now
-        let session = try await IndexSession.open(global: global, context: context, index: request.index, refresh: request.refresh)
+        let session = try await IndexSession.open(global: global.flags, context: context, index: request.index, refresh: request.refresh)
         defer { session.close() }
         let interpreter: ProjectInterpreter
-        let selection = try InterpreterSelection(context: context, global: global, workingDirectory: cwd, python: request.python)
+        let selection = try InterpreterSelection(context: context, global: global.flags, workingDirectory: cwd, python: request.python)
         let parsed = try InterpreterSelection.request(
             explicit: request.python.request, directory: cwd, stopAt: project.root,
             noConfig: context.settings.noConfig, environment: context.environment)

@@ -36,7 +36,7 @@ struct LockedProject {
 
     /// Finds the project, the interpreter and the lock; `validate` runs on the project before
     /// anything is locked (uv checks `--package` there).
-    static func load(_ request: Request, global: GlobalOptions, context: CommandContext,
+    static func load(_ request: Request, global: GlobalFlags, context: CommandContext,
                      validate: (LoadedProject) throws -> Void = { _ in }) async throws -> LockedProject {
         let cwd = CacheCommandSupport.currentDirectory(settings: context.settings)
         let project = try LoadedProject.find(from: context.settings.project.map { $0.hasPrefix("/") ? $0 : cwd + "/" + $0 } ?? cwd)
@@ -74,7 +74,7 @@ struct LockedProject {
 
     /// The project environment's interpreter when it exists and fits (said nothing about, as
     /// uv), else the interpreter uv's order finds, announced with `Using … interpreter at: …`.
-    private static func interpreter(for project: LoadedProject, request: Request, global: GlobalOptions,
+    private static func interpreter(for project: LoadedProject, request: Request, global: GlobalFlags,
                                     context: CommandContext, workingDirectory: String) async throws -> InterpreterInfo {
         let selection = try InterpreterSelection(context: context, global: global, workingDirectory: workingDirectory, python: request.python)
         let parsed = try InterpreterSelection.request(

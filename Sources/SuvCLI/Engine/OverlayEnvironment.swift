@@ -20,7 +20,7 @@ struct OverlayEnvironment {
 
     /// Prepares the overlay for `base` (an environment root, or `nil`), with `python` as its
     /// interpreter; its root.
-    func prepare<Scope>(base: String?, python: InterpreterInfo, global: GlobalOptionSet<Scope>, workingDirectory: String) async throws -> String {
+    func prepare(base: String?, python: InterpreterInfo, global: GlobalFlags, workingDirectory: String) async throws -> String {
         let session = try await IndexSession.open(global: global, context: context, index: request.index, refresh: request.refresh)
         defer { session.close() }
         let sorted = requirements.sorted()

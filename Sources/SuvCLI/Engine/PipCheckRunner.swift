@@ -10,7 +10,7 @@ extension PipCheck {
         let started = ContinuousClock.now
         let system = try EnvironmentReader(context.environment).flag(system, "UV_SYSTEM_PYTHON", option: "--system")
         let python = try python.settings(environment: context.environment)
-        let target = try await PipCommand.environment(global: global, context: context, python: python, system: system, access: .readOnly)
+        let target = try await PipCommand.environment(global: global.flags, context: context, python: python, system: system, access: .readOnly)
         let installed = try PipSitePackages.scan(target)
         let printer = context.printer
         printer.info(printer.stderrPaint.dimmed(

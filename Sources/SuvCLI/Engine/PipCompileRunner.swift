@@ -27,7 +27,7 @@ extension PipCompile {
         if index.extraIndexURLs.isEmpty { index.extraIndexURLs = inputs.extraIndexURLs }
         index.findLinks += inputs.findLinks
         index.noIndex = index.noIndex || inputs.noIndex
-        let session = try await IndexSession.open(global: global, context: context, index: index, refresh: request.refresh)
+        let session = try await IndexSession.open(global: global.flags, context: context, index: index, refresh: request.refresh)
         defer { session.close() }
 
         let target = try await TargetEnvironment.resolve(

@@ -12,7 +12,7 @@ extension PipFreeze {
         if settings.target != nil { throw NotImplementedError(command: "suv pip freeze --target") }
         if settings.prefix != nil { throw NotImplementedError(command: "suv pip freeze --prefix") }
         let target = try await PipCommand.environment(
-            global: global, context: context, python: python, system: settings.system, access: .readOnly)
+            global: global.flags, context: context, python: python, system: settings.system, access: .readOnly)
         let cwd = CacheCommandSupport.currentDirectory(settings: context.settings)
         var sources: [PipSitePackages] = []
         if paths.isEmpty {

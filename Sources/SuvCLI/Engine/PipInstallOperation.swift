@@ -51,7 +51,7 @@ struct PipInstallOperation {
         return .packages(Set(names.map(PackageName.init)))
     }
 
-    func run<Scope>(global: GlobalOptionSet<Scope>, context: CommandContext, started: ContinuousClock.Instant) async throws {
+    func run(global: GlobalFlags, context: CommandContext, started: ContinuousClock.Instant) async throws {
         if environmentSettings.target != nil { throw NotImplementedError(command: "suv pip --target") }
         if environmentSettings.prefix != nil { throw NotImplementedError(command: "suv pip --prefix") }
         context.warn(spec.warnings)
@@ -148,7 +148,7 @@ extension Requirement {
 enum PipCommand {
     /// Finds the command's environment (see ``PipEnvironment``) and says which it is, as uv
     /// does when it is not the working directory's `.venv`.
-    static func environment<Scope>(global: GlobalOptionSet<Scope>, context: CommandContext, python: PythonSettings,
+    static func environment(global: GlobalFlags, context: CommandContext, python: PythonSettings,
                                    system: Bool, access: PipEnvironment.Access) async throws -> PipEnvironment {
         let cwd = CacheCommandSupport.currentDirectory(settings: context.settings)
         let selection = try InterpreterSelection(context: context, global: global, workingDirectory: cwd, python: python)

@@ -25,7 +25,7 @@ extension PipInstall {
             pythonPlatform: request.pythonPlatform, index: request.index, resolver: request.resolver,
             installer: request.installer, refresh: request.refresh, python: request.python,
             dryRun: request.dryRun, strict: request.strict
-        ).run(global: global, context: context, started: started)
+        ).run(global: global.flags, context: context, started: started)
     }
 }
 
@@ -57,7 +57,7 @@ extension PipSync {
             pythonPlatform: request.pythonPlatform, index: request.index, resolver: request.resolver,
             installer: request.installer, refresh: request.refresh, python: request.python,
             dryRun: request.dryRun, strict: request.strict
-        ).run(global: global, context: context, started: started)
+        ).run(global: global.flags, context: context, started: started)
     }
 }
 

@@ -14,7 +14,7 @@ extension PipList {
         if request.environment.target != nil { throw NotImplementedError(command: "suv pip list --target") }
         if request.environment.prefix != nil { throw NotImplementedError(command: "suv pip list --prefix") }
         let target = try await PipCommand.environment(
-            global: global, context: context, python: request.python, system: request.environment.system, access: .readOnly)
+            global: global.flags, context: context, python: request.python, system: request.environment.system, access: .readOnly)
         let installed = try PipSitePackages.scan(target)
         let excluded = Set(request.exclude.map(PackageName.init))
         var rows = installed.packages.filter { package in
@@ -27,7 +27,7 @@ extension PipList {
         if request.outdated && !rows.isEmpty {
             var refresh = RefreshSettings()
             refresh.refresh = true
-            let session = try await IndexSession.open(global: global, context: context, index: request.index, refresh: refresh)
+            let session = try await IndexSession.open(global: global.flags, context: context, index: request.index, refresh: refresh)
             defer { session.close() }
             latest = try await LatestRelease.find(for: rows.map(\.name), session: session, environment: target)
             rows = rows.filter { row in

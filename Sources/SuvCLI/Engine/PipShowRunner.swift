@@ -18,7 +18,7 @@ extension PipShow {
         if settings.target != nil { throw NotImplementedError(command: "suv pip show --target") }
         if settings.prefix != nil { throw NotImplementedError(command: "suv pip show --prefix") }
         let target = try await PipCommand.environment(
-            global: global, context: context, python: python, system: settings.system, access: .readOnly)
+            global: global.flags, context: context, python: python, system: settings.system, access: .readOnly)
         let installed = try PipSitePackages.scan(target)
         let markers = target.interpreter.markers
 

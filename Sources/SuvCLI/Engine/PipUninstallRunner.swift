@@ -17,7 +17,7 @@ extension PipUninstall {
             packages: packages, files: requirements, editables: [], workingDirectory: cwd, environment: context.environment)
         context.warn(spec.warnings)
         let target = try await PipCommand.environment(
-            global: global, context: context, python: python, system: settings.system, access: .mutating)
+            global: global.flags, context: context, python: python, system: settings.system, access: .mutating)
         try target.checkExternallyManaged(breakSystemPackages: settings.breakSystemPackages, wording: .inline, workingDirectory: cwd)
         let installed = try PipSitePackages.scan(target)
 

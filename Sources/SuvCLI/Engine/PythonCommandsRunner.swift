@@ -11,7 +11,7 @@ extension PythonList {
     package func run(context: CommandContext) async throws {
         if onlyDownloads { return }
         let cwd = CacheCommandSupport.currentDirectory(settings: context.settings)
-        let selection = try InterpreterSelection(context: context, global: global, workingDirectory: cwd, preference: .onlySystem)
+        let selection = try InterpreterSelection(context: context, global: global.flags, workingDirectory: cwd, preference: .onlySystem)
         let parsed = try request.map { try InterpreterRequest.parse($0) }
         var rows: [Row] = []
         var seen = Set<String>()
@@ -87,7 +87,7 @@ extension PythonFind {
         let cwd = CacheCommandSupport.currentDirectory(settings: context.settings)
         let project = noProject ? nil : try? LoadedProject.find(from: cwd)
         let systemOnly = try EnvironmentReader(context.environment).flag(system, "UV_SYSTEM_PYTHON", option: "--system")
-        let selection = try InterpreterSelection(context: context, global: global, workingDirectory: cwd,
+        let selection = try InterpreterSelection(context: context, global: global.flags, workingDirectory: cwd,
                                                  preference: systemOnly ? .onlySystem : .any)
         let parsed = try InterpreterSelection.request(explicit: request, directory: cwd, stopAt: project?.root,
                                                       noConfig: context.settings.noConfig, environment: context.environment)
@@ -128,7 +128,7 @@ extension PythonPin {
         }
 
         let parsed = try InterpreterRequest.parse(text)
-        let selection = try InterpreterSelection(context: context, global: global, workingDirectory: cwd, preference: .onlySystem)
+        let selection = try InterpreterSelection(context: context, global: global.flags, workingDirectory: cwd, preference: .onlySystem)
         var found: InterpreterFinder.Found?
         do {
             found = try await selection.finder.find(parsed)

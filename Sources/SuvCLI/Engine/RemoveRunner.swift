@@ -31,7 +31,7 @@ extension Remove {
             refresh: request.refresh, python: request.python, exact: true,
             packages: request.member.map { [$0] } ?? [], active: request.active)
         do {
-            try await Sync.perform(sync, global: global, context: context, installs: !request.noSync)
+            try await Sync.perform(sync, global: global.flags, context: context, installs: !request.noSync)
         } catch {
             transaction.restore()
             throw error

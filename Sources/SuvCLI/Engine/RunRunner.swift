@@ -14,7 +14,12 @@ extension Run {
     /// environment's `bin` first on `PATH`. suv then becomes the command (`exec`), so signals,
     /// standard input and the exit status are the command's own.
     package func run(context: CommandContext) async throws {
-        let request = try request(environment: context.environment)
+        try await Self.perform(try request(environment: context.environment), global: globalFlags, context: context)
+    }
+
+    /// Runs `request` with the global options of both sides of `run` merged into `global`:
+    /// what a fully parsed `suv run` and a ``QuickRun`` line both do.
+    static func perform(_ request: RunRequest, global: GlobalFlags, context: CommandContext) async throws {
         context.warn(request.warnings)
         guard let first = request.command.first else {
             throw UsageError("`suv run` needs a command to run")

@@ -16,7 +16,7 @@ struct ScriptEnvironment {
     let context: CommandContext
 
     /// Prepares the environment; its root.
-    func prepare<Scope>(global: GlobalOptionSet<Scope>, workingDirectory: String) async throws -> String {
+    func prepare(global: GlobalFlags, workingDirectory: String) async throws -> String {
         let project = try LoadedProject.script(script, from: workingDirectory)
         let absolute = WorkspacePaths.normalize(WorkspacePaths.join(workingDirectory, script))
         let folder = LoadedProject.parent(of: absolute) ?? "/"

@@ -22,7 +22,7 @@ extension Sync {
         let request = try request(environment: context.environment)
         context.warn(request.warnings)
         if request.script != nil { throw NotImplementedError(command: "suv sync --script") }
-        try await Self.perform(request, global: global, context: context)
+        try await Self.perform(request, global: global.flags, context: context)
     }
 
     /// The sync itself, shared with `suv add`, `suv remove` and `suv run`: `request` says what
@@ -31,8 +31,8 @@ extension Sync {
     /// `true` the project files changed and are locked again, silently. With `installs` off
     /// (`--no-sync`) nothing is installed and no environment is created.
     @discardableResult
-    static func perform<Scope>(
-        _ request: SyncRequest, global: GlobalOptionSet<Scope>, context: CommandContext, installs: Bool = true,
+    static func perform(
+        _ request: SyncRequest, global: GlobalFlags, context: CommandContext, installs: Bool = true,
         summaryOnly: Bool = false, announcesEnvironment: Bool = true,
         afterLock: ((LoadedProject, Lockfile.Lock) async throws -> Bool)? = nil
     ) async throws -> ProjectEnvironment.Prepared? {

@@ -26,7 +26,7 @@ extension Tree {
             LockedProject.Request(mode: request.mode, index: request.index, resolver: request.resolver, refresh: request.refresh,
                                   python: request.python, needsInterpreter: !request.universal,
                                   lockScope: request.showSizes ? .everything : .dependencyGraph),
-            global: global, context: context)
+            global: global.flags, context: context)
         defer { loaded.close() }
         let lock = loaded.lock
 
@@ -49,7 +49,7 @@ extension Tree {
             if let session = loaded.session {
                 options.latest = try await LatestVersions.find(lock: lock, session: session, context: context)
             } else {
-                let session = try await IndexSession.open(global: global, context: context, index: request.index, refresh: request.refresh)
+                let session = try await IndexSession.open(global: global.flags, context: context, index: request.index, refresh: request.refresh)
                 defer { session.close() }
                 options.latest = try await LatestVersions.find(lock: lock, session: session, context: context)
             }

@@ -24,7 +24,7 @@ extension Upgrade {
         let only = Set(request.packages.map(PackageName.init))
 
         if request.dryRun {
-            let session = try await IndexSession.open(global: global, context: context, index: request.index, refresh: request.refresh)
+            let session = try await IndexSession.open(global: global.flags, context: context, index: request.index, refresh: request.refresh)
             defer { session.close() }
             let interpreter = try await ProjectInterpreter.find(
                 request: request.python.request, requiresPython: project.workspace.requiresPython, environment: context.environment,
@@ -46,7 +46,7 @@ extension Upgrade {
             mode: .write, index: request.index, resolver: request.resolver, installer: request.installer,
             refresh: request.refresh, python: request.python)
         do {
-            try await Sync.perform(sync, global: global, context: context, installs: !request.noSync) { _, lock in
+            try await Sync.perform(sync, global: global.flags, context: context, installs: !request.noSync) { _, lock in
                 let current = String(decoding: try FileContents.contents(of: pyprojectPath) ?? [], as: UTF8.self)
                 let raised = try Self.raise(current, lock: lock, only: only)
                 Self.report(raised.changes, context: context, prefix: "Updated")

@@ -15,7 +15,7 @@ extension Venv {
 
         // The project (if any) supplies `requires-python` and the default location.
         let project = request.noProject ? nil : try? LoadedProject.find(from: cwd)
-        let selection = try InterpreterSelection(context: context, global: global, workingDirectory: cwd,
+        let selection = try InterpreterSelection(context: context, global: global.flags, workingDirectory: cwd,
                                                  preference: .onlySystem, python: request.python)
         let pythonRequest = try InterpreterSelection.request(
             explicit: request.python.request, directory: cwd, stopAt: project?.root,
@@ -58,7 +58,7 @@ extension Venv {
         }
 
         if request.seed {
-            let session = try await IndexSession.open(global: global, context: context, index: request.index, refresh: RefreshSettings())
+            let session = try await IndexSession.open(global: global.flags, context: context, index: request.index, refresh: RefreshSettings())
             defer { session.close() }
             try await VenvSeeder(session: session, context: context).seed(environmentRoot: root, base: found.info)
         }

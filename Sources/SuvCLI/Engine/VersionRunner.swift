@@ -45,7 +45,7 @@ extension Version {
             try editor.setVersion(new.description)
             try OutputFile.write(editor.text, to: target.document.path, relativeTo: "/")
             do {
-                try await VersionSync(request: request, global: global, context: context, projectDirectory: target.document.directory,
+                try await VersionSync(request: request, global: global.flags, context: context, projectDirectory: target.document.directory,
                                       name: name, workingDirectory: workingDirectory).run()
             } catch {
                 try? OutputFile.write(target.document.text, to: target.document.path, relativeTo: "/")

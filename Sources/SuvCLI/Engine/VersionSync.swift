@@ -13,7 +13,7 @@ import VirtualEnv
 /// default groups.
 struct VersionSync {
     let request: VersionRequest
-    let global: GlobalOptions
+    let global: GlobalFlags
     let context: CommandContext
     /// The changed project's folder.
     let projectDirectory: String

@@ -57,8 +57,21 @@ package struct DependencyGroupOptions: ParsableArguments, Sendable {
         environment: [String: String],
         noDevAlias: Bool = false
     ) throws(UsageError) -> DependencyGroupSelection {
+        try Self.selection(
+            noDev: noDev || noDevAlias, dev: dev, onlyDev: onlyDev, group: group, noGroup: noGroup,
+            noDefaultGroups: noDefaultGroups, onlyGroup: onlyGroup, allGroups: allGroups, environment: environment
+        )
+    }
+
+    /// The given option values (defaults: none given) resolved against the environment, as
+    /// ``selection(environment:noDevAlias:)`` resolves parsed ones.
+    package static func selection(
+        noDev: Bool = false, dev: Bool = false, onlyDev: Bool = false, group: [String] = [], noGroup: [String] = [],
+        noDefaultGroups: Bool = false, onlyGroup: [String] = [], allGroups: Bool = false,
+        environment: [String: String]
+    ) throws(UsageError) -> DependencyGroupSelection {
         let env = EnvironmentReader(environment)
-        var noDev = noDev || noDevAlias
+        var noDev = noDev
         if !noDev && !dev && !onlyDev {
             noDev = try env.bool("UV_NO_DEV", option: "--no-dev") ?? false
         }

@@ -56,6 +56,20 @@ package struct IndexOptions: ParsableArguments, Sendable {
     /// `UV_INDEX_URL`, `UV_EXTRA_INDEX_URL` (space-separated), `UV_FIND_LINKS` (comma-separated),
     /// `UV_INDEX_STRATEGY` and `UV_KEYRING_PROVIDER`.
     package func settings(environment: [String: String]) throws(UsageError) -> IndexSettings {
+        try Self.settings(
+            index: index, defaultIndex: defaultIndex, indexURL: indexURL, extraIndexURL: extraIndexURL,
+            findLinks: findLinks, noIndex: noIndex, indexStrategy: indexStrategy, keyringProvider: keyringProvider,
+            environment: environment
+        )
+    }
+
+    /// The given option values (defaults: none given) resolved against the environment, as
+    /// ``settings(environment:)`` resolves parsed ones.
+    package static func settings(
+        index: [String] = [], defaultIndex: String? = nil, indexURL: String? = nil, extraIndexURL: [String] = [],
+        findLinks: [String] = [], noIndex: Bool = false, indexStrategy: IndexStrategy? = nil,
+        keyringProvider: KeyringProvider? = nil, environment: [String: String]
+    ) throws(UsageError) -> IndexSettings {
         let env = EnvironmentReader(environment)
         return IndexSettings(
             indexes: env.list(index, "UV_INDEX", separator: " "),

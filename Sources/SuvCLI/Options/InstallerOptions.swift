@@ -27,6 +27,18 @@ package struct InstallerOptions: ParsableArguments, Sendable {
 
     /// The options resolved against `UV_LINK_MODE` and `UV_COMPILE_BYTECODE`.
     package func settings(environment: [String: String]) throws(UsageError) -> InstallerSettings {
+        try Self.settings(
+            reinstall: reinstall, reinstallPackage: reinstallPackage, linkMode: linkMode,
+            compileBytecode: compileBytecode, environment: environment
+        )
+    }
+
+    /// The given option values (defaults: none given) resolved against the environment, as
+    /// ``settings(environment:)`` resolves parsed ones.
+    package static func settings(
+        reinstall: Bool = false, reinstallPackage: [String] = [], linkMode: LinkMode? = nil,
+        compileBytecode: Bool = false, environment: [String: String]
+    ) throws(UsageError) -> InstallerSettings {
         let env = EnvironmentReader(environment)
         return InstallerSettings(
             reinstall: reinstall,

@@ -32,6 +32,18 @@ package struct PythonOptions: ParsableArguments, Sendable {
     /// The options resolved against `UV_PYTHON`, `UV_MANAGED_PYTHON`, `UV_NO_MANAGED_PYTHON`
     /// and `UV_PYTHON_DOWNLOADS`.
     package func settings(environment: [String: String]) throws(UsageError) -> PythonSettings {
+        try Self.settings(
+            python: python, managedPython: managedPython, noManagedPython: noManagedPython,
+            noPythonDownloads: noPythonDownloads, environment: environment
+        )
+    }
+
+    /// The given option values (defaults: none given) resolved against the environment, as
+    /// ``settings(environment:)`` resolves parsed ones.
+    package static func settings(
+        python: String? = nil, managedPython: Bool = false, noManagedPython: Bool = false,
+        noPythonDownloads: Bool = false, environment: [String: String]
+    ) throws(UsageError) -> PythonSettings {
         let env = EnvironmentReader(environment)
         let downloadsVariable = env.raw("UV_PYTHON_DOWNLOADS")
         return PythonSettings(

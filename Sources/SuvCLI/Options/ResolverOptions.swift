@@ -55,6 +55,20 @@ package struct ResolverOptions: ParsableArguments, Sendable {
         environment: [String: String],
         upgradeAlias: Bool = false
     ) throws(UsageError) -> ResolverSettings {
+        try Self.settings(
+            upgrade: upgrade || upgradeAlias, upgradePackage: upgradePackage, resolution: resolution,
+            prerelease: prerelease, forkStrategy: forkStrategy, excludeNewer: excludeNewer, noSources: noSources,
+            environment: environment
+        )
+    }
+
+    /// The given option values (defaults: none given) resolved against the environment, as
+    /// ``settings(environment:upgradeAlias:)`` resolves parsed ones.
+    package static func settings(
+        upgrade: Bool = false, upgradePackage: [String] = [], resolution: ResolutionMode? = nil,
+        prerelease: PrereleaseMode? = nil, forkStrategy: ForkStrategy? = nil, excludeNewer: String? = nil,
+        noSources: Bool = false, environment: [String: String]
+    ) throws(UsageError) -> ResolverSettings {
         let env = EnvironmentReader(environment)
         let prerelease = try env.value(prerelease, "UV_PRERELEASE", option: "--prerelease <PRERELEASE>")
         var warnings: [String] = []
@@ -64,7 +78,7 @@ package struct ResolverOptions: ParsableArguments, Sendable {
             )
         }
         return ResolverSettings(
-            upgrade: upgrade || upgradeAlias,
+            upgrade: upgrade,
             upgradePackages: upgradePackage,
             resolution: try env.value(resolution, "UV_RESOLUTION", option: "--resolution <RESOLUTION>"),
             prerelease: prerelease,
