@@ -11,6 +11,9 @@ struct PartialSolution: Sendable {
     private(set) var accumulated: [PackageID: Term] = [:]
     /// Packages with a decision, and the version decided.
     private(set) var decisions: [PackageID: Version] = [:]
+    /// Packages with an accumulated term and no decision: what ``forEachUndecided(_:)`` visits,
+    /// kept so that the solver's question after every decision does not walk every package.
+    private var pending: Set<PackageID> = []
     /// The number of decisions made so far.
     private(set) var decisionLevel = 0
     /// Packages whose accumulated term changed since ``takeChanged()`` was last called, in
@@ -43,6 +46,7 @@ struct PartialSolution: Sendable {
         assignments.append(assignment)
         let package = assignment.term.package
         accumulated[package] = accumulated[package].map { $0.intersection(assignment.term) } ?? assignment.term
+        if decisions[package] == nil { pending.insert(package) } else { pending.remove(package) }
         changed.append(package)
     }
 
@@ -65,6 +69,7 @@ struct PartialSolution: Sendable {
         assignments = []
         accumulated = [:]
         decisions = [:]
+        pending = []
         decisionLevel = level
         for assignment in kept {
             if assignment.isDecision, let version = assignment.term.ranges.singleVersion {
@@ -123,14 +128,16 @@ struct PartialSolution: Sendable {
 
     /// ``undecided`` in no particular order (callers that break ties themselves).
     var undecidedUnordered: [Term] {
-        accumulated.values.filter { $0.isPositive && decisions[$0.package] == nil }
+        var terms: [Term] = []
+        forEachUndecided { terms.append($0) }
+        return terms
     }
 
     /// Visits ``undecidedUnordered`` without collecting it (the solver asks after every
     /// decision, with hundreds of packages accumulated).
     func forEachUndecided(_ body: (Term) throws -> Void) rethrows {
-        for term in accumulated.values where term.isPositive && decisions[term.package] == nil {
-            try body(term)
+        for package in pending {
+            if let term = accumulated[package], term.isPositive { try body(term) }
         }
     }
 }
