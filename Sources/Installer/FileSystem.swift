@@ -95,7 +95,7 @@ enum FileSystem {
         return result
     }
 
-    /// Every file and symbolic link below `root`, as `/`-separated relative paths, sorted.
+    /// Every file and symbolic link below `root`, as `/`-separated relative paths, in byte order.
     static func walkFiles(_ root: String) throws(InstallerError) -> [String] {
         var result: [String] = []
         func visit(_ relative: String) throws(InstallerError) {
@@ -106,7 +106,8 @@ enum FileSystem {
             }
         }
         try visit("")
-        return result.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        result.sort { $0.utf8Precedes($1) }
+        return result
     }
 
     /// The whole file.

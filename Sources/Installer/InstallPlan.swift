@@ -56,13 +56,20 @@ public struct InstallPlan: Sendable, Equatable {
         files: [String], distInfo: String, name: String, rootIsPurelib: Bool,
         entryPoints: EntryPoints, scheme: InstallScheme
     ) throws(InstallPlanError) -> InstallPlan {
-        let sitePackages = rootIsPurelib ? scheme.purelib : scheme.platlib
+        let sitePackages = PathArithmetic.normalize(rootIsPurelib ? scheme.purelib : scheme.platlib)
         let prefix = String(distInfo.dropLast(".dist-info".count))
         let dataDirectory = prefix + ".data/"
         let scriptNames = Set((entryPoints.consoleScripts + entryPoints.guiScripts).map(\.name))
         var items: [Item] = []
+        let record = distInfo + "/RECORD"
         for file in files {
-            if file == distInfo + "/RECORD" { continue }
+            if file == record { continue }
+            if !file.hasPrefix(dataDirectory), !file.hasPrefix("/"), PathArithmetic.isNormalized(file) {
+                // Almost every file: a clean relative path under site-packages, which is where
+                // it goes and what RECORD calls it (no `..` can take it out).
+                items.append(Item(source: file, destination: sitePackages + "/" + file, recordPath: file, action: .link))
+                continue
+            }
             var action = Action.link
             let destination: String
             if file.hasPrefix(dataDirectory) {

@@ -1,3 +1,5 @@
+import SuvBasics
+
 /// One line of a wheel's `RECORD` (PEP 376, PEP 427): a path relative to the site-packages
 /// directory, the file's hash (`sha256=<unpadded base64url>`) and its size in bytes.
 ///
@@ -20,7 +22,7 @@ public struct RecordEntry: Sendable, Hashable, Comparable, CustomStringConvertib
     /// Ordered by path, then hash, then size: the order uv writes (paths compared byte by byte,
     /// so `../../../bin/x` comes first).
     public static func < (lhs: RecordEntry, rhs: RecordEntry) -> Bool {
-        if lhs.path != rhs.path { return lhs.path.utf8.lexicographicallyPrecedes(rhs.path.utf8) }
+        if lhs.path != rhs.path { return lhs.path.utf8Precedes(rhs.path) }
         switch (lhs.hash, rhs.hash) {
         case let (left?, right?) where left != right: return left < right
         case (nil, _?): return true

@@ -7,6 +7,7 @@ import Darwin
 #endif
 import Hashing
 import PackagingTypes
+import SuvBasics
 import Zip
 
 /// Extracts one wheel into an empty folder, checking every member (see ``WheelCache``).
@@ -86,7 +87,7 @@ struct WheelExtractor: Sendable {
     static func batches(_ files: [(entry: ZipEntry, path: String)]) -> [[(entry: ZipEntry, path: String)]] {
         let compressed = files.reduce(UInt64(0)) { $0 + $1.entry.compressedSize }
         guard compressed >= parallelThreshold, files.count > 1 else { return [files] }
-        let ordered = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        let ordered = files.sorted { $0.path.utf8Precedes($1.path) }
         let weight = { (file: (entry: ZipEntry, path: String)) in file.entry.uncompressedSize + 4096 }
         let total = ordered.reduce(UInt64(0)) { $0 + weight($1) }
         var split = 0

@@ -159,9 +159,9 @@ public enum WheelInstaller {
     /// when there are several).
     static func findDistInfo(in root: String, files: [String], package: PackageName) throws(InstallerError) -> String {
         var candidates: [String] = []
-        for file in files {
+        for file in files where file.hasSuffix(".dist-info/METADATA") {
             let parts = file.split(separator: "/")
-            if parts.count == 2, parts[1] == "METADATA", parts[0].hasSuffix(".dist-info") { candidates.append(String(parts[0])) }
+            if parts.count == 2 { candidates.append(String(parts[0])) }
         }
         if candidates.count == 1 { return candidates[0] }
         guard !candidates.isEmpty else { throw .invalidWheel(reason: "Missing .dist-info directory") }

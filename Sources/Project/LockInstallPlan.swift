@@ -226,6 +226,11 @@ extension LockInstallPlan {
         let interpreters = parts[parts.count - 3].split(separator: ".", omittingEmptySubsequences: false)
         let abis = parts[parts.count - 2].split(separator: ".", omittingEmptySubsequences: false)
         let platforms = parts[parts.count - 1].split(separator: ".", omittingEmptySubsequences: false)
+        // Most wheels of a lock are for other interpreters or ABIs: answered without building
+        // their tags.
+        guard interpreters.contains(where: { tags.interpreters.contains(String($0)) }),
+              abis.contains(where: { tags.abis.contains(String($0)) })
+        else { return nil }
         var candidates: [WheelTag] = []
         candidates.reserveCapacity(interpreters.count * abis.count * platforms.count)
         for interpreter in interpreters {

@@ -55,7 +55,7 @@ struct LockPackages {
 
     /// uv's order of package ids.
     static func precedes(_ lhs: LockedPackage, _ rhs: LockedPackage) -> Bool {
-        if lhs.name != rhs.name { return lhs.name.normalized.utf8.lexicographicallyPrecedes(rhs.name.normalized.utf8) }
+        if lhs.name != rhs.name { return lhs.name.normalized.utf8Precedes(rhs.name.normalized) }
         switch (lhs.version, rhs.version) {
         case (nil, _?): return true
         case (_?, nil): return false

@@ -185,7 +185,7 @@ public struct RequirementsExport: Sendable, Equatable {
         }
         return hashes.sorted { lhs, rhs in
             let (left, right) = (algorithmRank(lhs), algorithmRank(rhs))
-            return left != right ? left < right : lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
+            return left != right ? left < right : lhs.utf8Precedes(rhs)
         }
     }
 

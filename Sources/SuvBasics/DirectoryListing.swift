@@ -42,7 +42,7 @@ public enum DirectoryListing {
 
     /// The names in `path`, sorted by bytes; `nil` (with `errno` set) when it cannot be opened.
     public static func names(_ path: String) -> [String]? {
-        entries(path).map { $0.map(\.name).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+        entries(path).map { $0.map(\.name).sorted { $0.utf8Precedes($1) } }
     }
 
     /// Removes `path` and everything below it without following symbolic links; `0`, or the
