@@ -30,6 +30,8 @@ public enum SuvCLI {
         let command: any CommandInvocation
         if let quick = QuickRun(arguments: arguments) {
             command = quick
+        } else if let quick = QuickTree(arguments: arguments) {
+            command = quick
         } else {
             let parsed: any ParsableCommand
             do {

@@ -89,28 +89,16 @@ package struct Tree: RequestCommand, HasGlobalOptions {
 
     /// What to do, resolved against the environment.
     package func request(environment: [String: String]) throws(UsageError) -> TreeRequest {
-        let mode = try LockModeResolver.resolve(frozen: frozen, locked: locked, environment: EnvironmentReader(environment))
-        let resolver = try resolver.settings(environment: environment)
-        return TreeRequest(
-            universal: universal,
-            format: format,
-            depth: depth,
-            prune: prune,
-            packages: packages,
-            noDedupe: noDedupe,
-            invert: invert || reverse,
-            outdated: outdated,
-            showSizes: showSizes,
-            groups: try groups.selection(environment: environment),
-            mode: mode.mode,
-            script: script,
-            pythonVersion: pythonVersion,
-            pythonPlatform: pythonPlatform,
+        try TreeRequest.resolve(
+            universal: universal, format: format, depth: depth, prune: prune, packages: packages,
+            noDedupe: noDedupe, invert: invert || reverse, outdated: outdated, showSizes: showSizes,
+            groups: try groups.selection(environment: environment), frozen: frozen, locked: locked,
+            script: script, pythonVersion: pythonVersion, pythonPlatform: pythonPlatform,
             index: try index.settings(environment: environment),
-            resolver: resolver,
+            resolver: try resolver.settings(environment: environment),
             refresh: refresh.settings,
             python: try python.settings(environment: environment),
-            warnings: mode.warnings + resolver.warnings
+            environment: environment
         )
     }
 }
@@ -137,4 +125,27 @@ package struct TreeRequest: CommandRequest, Equatable {
     package var refresh: RefreshSettings
     package var python: PythonSettings
     package var warnings: [String]
+}
+
+extension TreeRequest {
+    /// `suv tree`'s option values (defaults: none given) and its option groups' settings,
+    /// resolved against the environment: what a fully parsed ``Tree`` and a ``QuickTree`` line
+    /// both build their request with.
+    static func resolve(
+        universal: Bool = false, format: OutputFormat = .text, depth: Int = 255, prune: [String] = [],
+        packages: [String] = [], noDedupe: Bool = false, invert: Bool = false, outdated: Bool = false,
+        showSizes: Bool = false, groups: DependencyGroupSelection, frozen: Bool? = nil, locked: Bool? = nil,
+        script: String? = nil, pythonVersion: String? = nil, pythonPlatform: String? = nil,
+        index: IndexSettings, resolver: ResolverSettings, refresh: RefreshSettings = RefreshSettings(),
+        python: PythonSettings, environment: [String: String]
+    ) throws(UsageError) -> TreeRequest {
+        let mode = try LockModeResolver.resolve(frozen: frozen, locked: locked, environment: EnvironmentReader(environment))
+        return TreeRequest(
+            universal: universal, format: format, depth: depth, prune: prune, packages: packages,
+            noDedupe: noDedupe, invert: invert, outdated: outdated, showSizes: showSizes, groups: groups,
+            mode: mode.mode, script: script, pythonVersion: pythonVersion, pythonPlatform: pythonPlatform,
+            index: index, resolver: resolver, refresh: refresh, python: python,
+            warnings: mode.warnings + resolver.warnings
+        )
+    }
 }

@@ -13,7 +13,12 @@ extension Tree {
     /// `--python-version`/`--python-platform` applied), or for every platform with
     /// `--universal`; `--format json` writes suv's JSON document (`docs/tree-json.md`).
     package func run(context: CommandContext) async throws {
-        let request = try request(environment: context.environment)
+        try await Self.perform(try request(environment: context.environment), global: global.flags, context: context)
+    }
+
+    /// Prints the tree `request` asks for: what a fully parsed `suv tree` and a ``QuickTree``
+    /// line both do.
+    static func perform(_ request: TreeRequest, global: GlobalFlags, context: CommandContext) async throws {
         context.warn(request.warnings)
         if request.script != nil { throw NotImplementedError(command: "suv tree --script") }
         let version = try request.pythonVersion.map(Self.parsePythonVersion)
@@ -26,7 +31,7 @@ extension Tree {
             LockedProject.Request(mode: request.mode, index: request.index, resolver: request.resolver, refresh: request.refresh,
                                   python: request.python, needsInterpreter: !request.universal,
                                   lockScope: request.showSizes ? .everything : .dependencyGraph),
-            global: global.flags, context: context)
+            global: global, context: context)
         defer { loaded.close() }
         let lock = loaded.lock
 
@@ -49,7 +54,7 @@ extension Tree {
             if let session = loaded.session {
                 options.latest = try await LatestVersions.find(lock: lock, session: session, context: context)
             } else {
-                let session = try await IndexSession.open(global: global.flags, context: context, index: request.index, refresh: request.refresh)
+                let session = try await IndexSession.open(global: global, context: context, index: request.index, refresh: request.refresh)
                 defer { session.close() }
                 options.latest = try await LatestVersions.find(lock: lock, session: session, context: context)
             }
