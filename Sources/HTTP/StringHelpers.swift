@@ -1,3 +1,4 @@
+import SuvBasics
 // Small string helpers that would otherwise need Foundation.
 
 extension String {
@@ -14,21 +15,5 @@ extension Substring {
             return self[endIndex...]
         }
         return self[first...last]
-    }
-}
-
-extension String {
-    /// Every occurrence of `target` replaced (no Foundation).
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var result = ""
-        var rest = self[...]
-        while let range = rest.firstRange(of: target) {
-            result += rest[..<range.lowerBound]
-            result += replacement
-            rest = rest[range.upperBound...]
-        }
-        result += rest
-        return result
     }
 }

@@ -49,11 +49,13 @@ extension MarkerExpression: CustomStringConvertible {
 }
 
 extension MarkerValue: CustomStringConvertible {
-    /// The variable's name, or the literal in double quotes (not escaped, as packaging does).
+    /// The variable's name, or the literal in double quotes (not escaped, as packaging does), or
+    /// in single quotes when it holds a double quote: packaging would print `"a"b"`, which does
+    /// not parse (found by `scripts/fuzz pep508`). A parsed literal never holds both kinds.
     public var description: String {
         switch self {
         case .variable(let variable): variable.rawValue
-        case .literal(let literal): "\"" + literal + "\""
+        case .literal(let literal): literal.contains("\"") ? "'" + literal + "'" : "\"" + literal + "\""
         }
     }
 }

@@ -45,9 +45,13 @@ public struct TOMLError: SuvError, Equatable, CustomStringConvertible {
         let index = LineIndex(bytes)
         let location = index.location(of: clamped, in: bytes)
         let start = index.lineStarts[location.line - 1]
+        // The shown line ends at `\n` or `\r`, but never before the offset: a lone `\r` (not a
+        // line break to the line index, and an error itself) before it belongs to the line.
         var end = start
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r") { end += 1 }
-        let underlined = bytes[clamped..<min(end, max(clamped, min(clamped + length, bytes.count)))]
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r") || end < clamped {
+            end += 1
+        }
+        let underlined = bytes[clamped..<max(clamped, min(end, clamped + length))]
         let span = underlined.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
         self.init(reason, at: location, offset: clamped, lineText: String(decoding: bytes[start..<end], as: UTF8.self), span: span)
     }

@@ -1,3 +1,4 @@
+import SuvBasics
 /// The activation scripts of a virtual environment, one per shell, written for suv.
 ///
 /// Each does the same four things, in its shell's idiom: define `deactivate` (which undoes
@@ -391,20 +392,5 @@ enum Quoting {
     /// A Python string literal.
     static func python(_ text: String) -> String {
         "\"" + text.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\""
-    }
-}
-
-extension String {
-    /// Every occurrence of `target` replaced (no Foundation needed).
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var result = ""
-        var rest = Substring(self)
-        while let range = rest.firstRange(of: target) {
-            result += rest[..<range.lowerBound]
-            result += replacement
-            rest = rest[range.upperBound...]
-        }
-        return result + rest
     }
 }

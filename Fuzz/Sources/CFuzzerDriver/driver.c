@@ -1,0 +1,2 @@
+// Intentionally empty: include/fuzzer_driver.h declares libFuzzer's driver, which
+// -sanitize=fuzzer links.
