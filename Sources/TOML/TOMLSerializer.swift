@@ -57,8 +57,25 @@ public enum TOMLSerializer {
         case .array(let items): return "[" + items.map(renderInline).joined(separator: ", ") + "]"
         case .table(let table):
             if table.isEmpty { return "{}" }
-            return "{ " + table.entries.map { renderKey($0.key) + " = " + renderInline($0.value) }
-                .joined(separator: ", ") + " }"
+            var pairs: [String] = []
+            renderDotted(table, prefix: "", into: &pairs)
+            return "{ " + pairs.joined(separator: ", ") + " }"
+        }
+    }
+
+    /// The pairs of an inline table with sub-tables written as dotted keys (`{ a.b = 1 }`, not
+    /// `{ a = { b = 1 } }`): braces then only come from arrays and the tables inside them, as in
+    /// any document that parsed, so what is written never nests deeper than the parser accepts
+    /// (a 325-part dotted key inside an inline table came back as 325 nested tables, which did not
+    /// parse: found by `scripts/fuzz toml`).
+    private static func renderDotted(_ table: TOMLTable, prefix: String, into pairs: inout [String]) {
+        for (key, value) in table.entries {
+            let path = prefix + renderKey(key)
+            if case .table(let child) = value, !child.isEmpty {
+                renderDotted(child, prefix: path + ".", into: &pairs)
+            } else {
+                pairs.append(path + " = " + renderInline(value))
+            }
         }
     }
 

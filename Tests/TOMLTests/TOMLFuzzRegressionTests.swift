@@ -20,4 +20,20 @@ import TOML
         #expect(error.location.line == 1)
         _ = error.message
     }
+
+    /// A dotted key of hundreds of parts inside an inline table parses (keys are not nested
+    /// values), but the serializer wrote it back as as many nested inline tables, past the
+    /// parser's nesting limit. Inline sub-tables are now written as dotted keys.
+    @Test func aLongDottedKeyInAnInlineTableSurvivesTheSerializer() throws {
+        let key = (0..<325).map { "k\($0)" }.joined(separator: ".")
+        let document = try TOMLDocument(parsing: "a = [\"str\", {\(key) = 2}]\n")
+        let rendered = TOMLSerializer.render(document.decoded())
+        #expect(rendered == "a = [\"str\", { \(key) = 2 }]\n")
+        #expect(try TOMLDocument(parsing: rendered).decoded() == document.decoded())
+    }
+
+    @Test func inlineSubTablesAreWrittenAsDottedKeys() throws {
+        let document = try TOMLDocument(parsing: "x = [1, { a = { b = 1, c = { d = [] } }, e = {} }]\n")
+        #expect(TOMLSerializer.render(document.decoded()) == "x = [1, { a.b = 1, a.c.d = [], e = {} }]\n")
+    }
 }
