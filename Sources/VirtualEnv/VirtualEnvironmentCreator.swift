@@ -65,13 +65,28 @@ public enum VirtualEnvironmentCreator {
                 try FileSystem.symlink(link.target, at: building + "/" + link.path)
             }
             if building != root, rename(building, root) != 0 {
-                throw VirtualEnvironmentError.io(path: root, operation: "move into place", reason: String(cString: strerror(errno)))
+                let failure = errno
+                // Another process (a second `suv sync` of the same project) moved the same
+                // environment into place first: use it.
+                if failure == ENOTEMPTY || failure == EEXIST, Self.isSameEnvironment(at: root, as: plan) {
+                    try? FileSystem.removeTree(building)
+                    return VirtualEnvironment(root: root, sitePackages: root + "/" + plan.sitePackages)
+                }
+                throw VirtualEnvironmentError.io(path: root, operation: "move into place", reason: String(cString: strerror(failure)))
             }
         } catch {
             if building != root { try? FileSystem.removeTree(building) }
             throw error
         }
         return VirtualEnvironment(root: root, sitePackages: root + "/" + plan.sitePackages)
+    }
+
+    /// Whether `root` holds an environment with the `pyvenv.cfg` `plan` writes (same base
+    /// interpreter, version and options).
+    static func isSameEnvironment(at root: String, as plan: VirtualEnvironmentPlan) -> Bool {
+        guard let expected = plan.files.first(where: { $0.path == "pyvenv.cfg" })?.contents,
+              let existing = FileSystem.readText(root + "/pyvenv.cfg") else { return false }
+        return existing == expected
     }
 
     /// `<parent>/.<name>.suv-tmp-<random>`, beside `root` (same file system, for `rename`).
@@ -154,6 +169,22 @@ public enum VirtualEnvironmentError: SuvError, Equatable {
 
 /// The few POSIX file operations environment creation needs.
 enum FileSystem {
+    /// A small text file's contents, or `nil` when it cannot be read.
+    static func readText(_ path: String) -> String? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { return nil }
+            if count == 0 { return String(decoding: bytes, as: UTF8.self) }
+            bytes += buffer[0..<count]
+        }
+    }
+
     enum Kind: Equatable {
         case missing, file, directory
     }

@@ -19,6 +19,23 @@ import Testing
         return (environment, info)
     }
 
+    /// Two syncs creating the same project environment at once: the one that moves its
+    /// environment into place second takes the first one's when it is the same environment
+    /// (same `pyvenv.cfg`), and refuses a different one.
+    @Test func aSecondCreatorOfTheSameEnvironmentUsesTheFirstOnes() async throws {
+        try #require(Pythons.executable("3.12") != nil, "Python 3.12 is not installed")
+        try await withTemporaryDirectory { directory in
+            let (first, info) = try await create("3.12", in: directory)
+            let same = VirtualEnvironmentPlan(VirtualEnvironmentCreator.options(
+                root: directory + "/env", interpreter: info, prompt: nil, creator: .init(name: "suv", version: "0.1.0")))
+            let other = VirtualEnvironmentPlan(VirtualEnvironmentCreator.options(
+                root: directory + "/env", interpreter: info, prompt: "elsewhere", creator: .init(name: "suv", version: "0.1.0")))
+            #expect(VirtualEnvironmentCreator.isSameEnvironment(at: first.root, as: same))
+            #expect(!VirtualEnvironmentCreator.isSameEnvironment(at: first.root, as: other))
+            #expect(!VirtualEnvironmentCreator.isSameEnvironment(at: directory + "/missing", as: same))
+        }
+    }
+
     /// The facts derived from the base interpreter (what sync uses instead of running the new
     /// environment's python) equal what that python reports.
     @Test(arguments: ["3.10", "3.12"])

@@ -15,6 +15,9 @@ struct IndexSession: Sendable {
     let workingDirectory: String
     /// A per-invocation cache (`--no-cache`), removed by ``close()``.
     private let temporary: TemporaryCacheDirectory?
+    /// The cache held shared for the session, as uv holds it: other suv (and uv) processes use
+    /// the cache alongside, while `suv cache clean` and `prune` wait until ``close()``.
+    private let cacheLock: CacheLock
 
     /// Loads settings (configuration files, index flags, pip's configuration), opens the cache
     /// and builds the registry client.
@@ -49,7 +52,7 @@ struct IndexSession: Sendable {
         context.warn(settings.warnings)
         for rule in settings.mirrors.rules { context.printer.debug("Mirror: \(rule)") }
 
-        try store.initialize()
+        let cacheLock = try await store.lockShared()
 
         let http = CurlHTTPClient(configuration: try HTTPClientConfiguration(environment: context.environment))
         let started = Int64(time(nil))
@@ -65,7 +68,8 @@ struct IndexSession: Sendable {
             locations: settings.indexes, http: http, cache: store,
             mode: HTTPCacheMode(refresh: refreshMode, offline: context.settings.offline),
             credentials: settings.credentials)
-        return IndexSession(settings: settings, cache: store, registry: registry, workingDirectory: cwd, temporary: temporary)
+        return IndexSession(settings: settings, cache: store, registry: registry, workingDirectory: cwd, temporary: temporary,
+                            cacheLock: cacheLock)
     }
 
     /// The configured index at `url` (a `tool.uv.sources` index pin), or one made from the URL.
@@ -78,8 +82,9 @@ struct IndexSession: Sendable {
         return ConfiguredIndex(url: try IndexURL(url), origin: .commandLine(flag: "tool.uv.sources"))
     }
 
-    /// Removes the per-invocation cache, if any.
+    /// Releases the cache and removes the per-invocation cache, if any.
     func close() {
+        cacheLock.release()
         temporary?.remove()
     }
 }

@@ -223,6 +223,10 @@ struct EnvironmentSync {
 
     func run() async throws {
         let started = ContinuousClock.now
+        // One sync of an environment at a time, across processes (uv's `<venv>/.lock`): a second
+        // sync waits here, then reads what the first installed.
+        let environmentLock = try await CacheLock.acquire(environment.environment.root + "/.lock", mode: .exclusive)
+        defer { environmentLock.release() }
         let sitePackages = environment.environment.sitePackages
         let installed = try InstalledDistributions.scan(sitePackages)
         var installedByName: [PackageName: [InstalledDistribution]] = [:]

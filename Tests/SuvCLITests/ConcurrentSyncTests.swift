@@ -1,0 +1,155 @@
+import Foundation
+import Glibc
+import SuvTestSupport
+import Testing
+
+/// Several `suv` processes at once on one cache: syncing the same project (its environment is
+/// locked, `<venv>/.lock`, as uv locks it) or different projects (the cache is shared), and
+/// `suv cache clean` waiting for the syncs that hold the cache. Real processes of the built
+/// executable, against the loopback index of real distributions, from an empty cache.
+@Suite(.serialized) struct ConcurrentSyncTests {
+    let tree: TemporaryTree
+
+    init() throws {
+        tree = try TemporaryTree(prefix: "suv-concurrent")
+    }
+
+    var environment: [String: String] { projectEnvironment(tree) }
+
+    func project(_ name: String, dependencies: String) throws -> String {
+        _ = try tree.write("\(name)/pyproject.toml", """
+            [project]
+            name = "\(name)"
+            version = "0.1.0"
+            requires-python = ">=3.10"
+            dependencies = [\(dependencies)]
+            """)
+        return tree.path(name)
+    }
+
+    /// Starts `suv ARGS` as a process; its output goes to a file read by ``finish(_:)``.
+    func start(_ arguments: [String], log: String) throws -> Process {
+        let executable = try #require(EndToEndTests.executable)
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = environment
+        FileManager.default.createFile(atPath: log, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        return process
+    }
+
+    func finish(_ process: Process, log: String) -> (status: Int32, output: String) {
+        process.waitUntilExit()
+        let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        return (process.terminationReason == .exit ? process.terminationStatus : -process.terminationStatus, output)
+    }
+
+    /// What the environment holds: distributions without RECORD, and `name==version` of each.
+    func inventory(_ directory: String) throws -> (broken: [String], installed: [String]) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: directory + "/.venv/bin/python")
+        process.arguments = ["-c", """
+            import importlib.metadata as md, os, sys
+            site = [p for p in sys.path if p.endswith("site-packages")][0]
+            broken = [d for d in os.listdir(site) if d.endswith(".dist-info") and not os.path.exists(os.path.join(site, d, "RECORD"))]
+            import flask, markupsafe._speedups
+            print(";".join(broken))
+            print(";".join(sorted(f"{d.metadata['Name'].lower()}=={d.version}" for d in md.distributions())))
+            """]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(process.terminationStatus == 0, "\(lines)")
+        guard lines.count >= 2 else { return (["unreadable: \(lines)"], []) }
+        return (lines[0].isEmpty ? [] : lines[0].components(separatedBy: ";"), lines[1].components(separatedBy: ";"))
+    }
+
+    /// Eight syncs of one project at once, from an empty cache and no environment: every one
+    /// succeeds, and the environment holds each distribution once, complete and importable.
+    @Test(.enabled(if: EndToEndTests.executable != nil, "the `suv` executable was not built next to the tests"))
+    func eightSyncsOfOneProject() async throws {
+        let server = try LocalIndexServer(root: try RealWheelsIndex.url().path)
+        let directory = try project("shared", dependencies: #""flask""#)
+        // The lock first, so that every process installs the same plan.
+        let locked = await runSuv(["lock", "--directory", directory, "--index-url", server.url("/simple/"), "--python", "3.12"],
+                                  environment: environment)
+        #expect(locked.status == 0, "\(locked.stderr)")
+        let arguments = ["sync", "--directory", directory, "--index-url", server.url("/simple/"), "--python", "3.12", "--locked"]
+        var processes: [(Process, String)] = []
+        for number in 0..<8 {
+            let log = tree.path("shared-\(number).log")
+            processes.append((try start(arguments, log: log), log))
+        }
+        for (process, log) in processes {
+            let result = finish(process, log: log)
+            #expect(result.status == 0, "\(result.output)")
+        }
+        let (broken, installed) = try inventory(directory)
+        #expect(broken.isEmpty)
+        #expect(installed == ["blinker==1.8.2", "click==8.1.7", "flask==3.0.3", "itsdangerous==2.2.0", "jinja2==3.1.4",
+                              "markupsafe==2.1.5", "werkzeug==3.0.6"], "\(installed)")
+        #expect(FileManager.default.fileExists(atPath: directory + "/.venv/.lock"))
+        // Nothing left to do afterwards.
+        let again = await runSuv(arguments, environment: environment)
+        #expect(again.status == 0)
+        #expect(!again.stderr.contains(" + ") && !again.stderr.contains(" - "), "\(again.stderr)")
+    }
+
+    /// Four projects synced at once on one empty cache: each gets its complete environment, and
+    /// the cache holds each wheel once.
+    @Test(.enabled(if: EndToEndTests.executable != nil, "the `suv` executable was not built next to the tests"))
+    func fourProjectsOnOneCache() async throws {
+        let server = try LocalIndexServer(root: try RealWheelsIndex.url().path)
+        var processes: [(Process, String, String)] = []
+        for number in 0..<4 {
+            let directory = try project("p\(number)", dependencies: #""flask""#)
+            let log = tree.path("p\(number).log")
+            let arguments = ["sync", "--directory", directory, "--index-url", server.url("/simple/"), "--python", "3.12"]
+            processes.append((try start(arguments, log: log), log, directory))
+        }
+        for (process, log, directory) in processes {
+            let result = finish(process, log: log)
+            #expect(result.status == 0, "\(result.output)")
+            let (broken, installed) = try inventory(directory)
+            #expect(broken.isEmpty)
+            #expect(installed.count == 7 && installed.contains("flask==3.0.3"), "\(installed)")
+        }
+        // Each wheel unpacked once in the cache, whoever got there first.
+        let archives = try FileManager.default.contentsOfDirectory(atPath: tree.path("cache/archive-v0"))
+        #expect(archives.count == 7, "\(archives)")
+    }
+
+    /// `suv cache clean` while a sync holds the cache shared: it says so and waits, and the sync
+    /// finishes with a complete environment.
+    @Test(.enabled(if: EndToEndTests.executable != nil, "the `suv` executable was not built next to the tests"))
+    func cleaningWaitsForARunningSync() async throws {
+        let server = try LocalIndexServer(root: try RealWheelsIndex.url().path)
+        let directory = try project("busy", dependencies: #""flask""#)
+        // A slow index keeps the sync inside its session long enough to meet the clean.
+        let slow = server.url("/_fault/slow=300/simple/")
+        let sync = try start(["sync", "--directory", directory, "--index-url", slow, "--python", "3.12"], log: tree.path("busy.log"))
+        // Wait until the sync has opened the cache.
+        let lockFile = tree.path("cache/.lock")
+        for _ in 0..<200 where !FileManager.default.fileExists(atPath: lockFile) {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        try await Task.sleep(for: .milliseconds(100))
+        let clean = try start(["cache", "clean"], log: tree.path("clean.log"))
+        let synced = finish(sync, log: tree.path("busy.log"))
+        let cleaned = finish(clean, log: tree.path("clean.log"))
+        #expect(synced.status == 0, "\(synced.output)")
+        #expect(cleaned.status == 0, "\(cleaned.output)")
+        #expect(cleaned.output.contains("Cache is currently in-use, waiting for other suv processes to finish"), "\(cleaned.output)")
+        let (broken, installed) = try inventory(directory)
+        #expect(broken.isEmpty)
+        #expect(installed.contains("flask==3.0.3"))
+    }
+}
