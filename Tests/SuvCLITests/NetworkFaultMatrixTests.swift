@@ -92,9 +92,9 @@ import Testing
         let label = "\(fault ?? "refused") × \(command): "
         #expect((1...2).contains(failed.status), "\(label)exit \(failed.status)\n\(failed.stderr)")
         #expect(failed.stderr.contains("error:"), "\(label)\(failed.stderr)")
-        // The index is named (a 404 page means the package is not there, as uv reads it: the
-        // package is named instead), its credentials are not.
-        if fault == "status=404" {
+        // The index is named (a 404 for a page means the package is not there, as uv reads it:
+        // the package is named instead), its credentials are not.
+        if fault == "status=404", command == .lock || command == .add {
             #expect(failed.stderr.contains("beta was not found") || failed.stderr.contains("gamma was not found"), "\(label)\(failed.stderr)")
         } else {
             #expect(failed.stderr.contains("127.0.0.1:"), "\(label)\(failed.stderr)")
