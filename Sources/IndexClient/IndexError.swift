@@ -50,6 +50,9 @@ public enum IndexError: SuvError {
 
     public var cause: (any Error)? {
         switch self {
+        // The transfer error's own chain (`Request failed after 3 retries` → the last attempt,
+        // which names the URL); it was dropped here, leaving a bare first line.
+        case .transfer(let error): error.cause
         case .invalidPage(_, let error): error
         case .invalidMetadata(_, let error): error
         default: nil
