@@ -33,18 +33,7 @@ import Testing
         let quick = try #require(QuickRun(arguments: line))
         let full = try #require(try SuvCommand.parseCommandLine(line) as? Run)
         #expect(quick.globalFlags == full.globalFlags)
-        for environment in Self.environments {
-            let expected = Result { () throws(UsageError) in try full.request(environment: environment) }
-            let actual = Result { () throws(UsageError) in try quick.request(environment: environment) }
-            switch (expected, actual) {
-            case (.success(let expected), .success(let actual)):
-                #expect(actual == expected, "\(line) in \(environment)")
-            case (.failure(let expected), .failure(let actual)):
-                #expect(actual == expected, "\(line) in \(environment)")
-            default:
-                Issue.record("\(line) in \(environment): the full parse gave \(expected), the quick one \(actual)")
-            }
-        }
+        expectSameRequests(line, full: full.request(environment:), quick: quick.request(environment:))
     }
 
     /// Lines with anything the reader does not know, a conflict, or no command go to the full parse.
@@ -107,18 +96,7 @@ import Testing
         let quick = try #require(QuickTree(arguments: line))
         let full = try #require(try SuvCommand.parseCommandLine(line) as? Tree)
         #expect(quick.globalFlags == full.globalFlags)
-        for environment in QuickRunTests.environments {
-            let expected = Result { () throws(UsageError) in try full.request(environment: environment) }
-            let actual = Result { () throws(UsageError) in try quick.request(environment: environment) }
-            switch (expected, actual) {
-            case (.success(let expected), .success(let actual)):
-                #expect(actual == expected, "\(line) in \(environment)")
-            case (.failure(let expected), .failure(let actual)):
-                #expect(actual == expected, "\(line) in \(environment)")
-            default:
-                Issue.record("\(line) in \(environment): the full parse gave \(expected), the quick one \(actual)")
-            }
-        }
+        expectSameRequests(line, full: full.request(environment:), quick: quick.request(environment:))
     }
 
     @Test(arguments: [
@@ -129,5 +107,26 @@ import Testing
     ])
     func leftToTheFullParse(line: [String]) {
         #expect(QuickTree(arguments: line) == nil)
+    }
+}
+
+/// The request the full parse and the quick reader build for `line`, in each environment of
+/// ``QuickRunTests/environments``: equal, or failing with the same error.
+func expectSameRequests<Request: Equatable>(
+    _ line: [String],
+    full: ([String: String]) throws(UsageError) -> Request,
+    quick: ([String: String]) throws(UsageError) -> Request
+) {
+    for environment in QuickRunTests.environments {
+        let expected = Result { () throws(UsageError) in try full(environment) }
+        let actual = Result { () throws(UsageError) in try quick(environment) }
+        switch (expected, actual) {
+        case (.success(let expected), .success(let actual)):
+            #expect(actual == expected, "\(line) in \(environment)")
+        case (.failure(let expected), .failure(let actual)):
+            #expect(actual == expected, "\(line) in \(environment)")
+        default:
+            Issue.record("\(line) in \(environment): the full parse gave \(expected), the quick one \(actual)")
+        }
     }
 }
