@@ -152,4 +152,28 @@ import Testing
         #expect(broken.isEmpty)
         #expect(installed.contains("flask==3.0.3"))
     }
+
+    /// Four `suv pip install` into one environment at once (the same `<venv>/.lock`): all
+    /// succeed and each distribution is there once, complete.
+    @Test(.enabled(if: EndToEndTests.executable != nil, "the `suv` executable was not built next to the tests"))
+    func fourPipInstallsIntoOneEnvironment() async throws {
+        let server = try LocalIndexServer(root: try RealWheelsIndex.url().path)
+        let directory = tree.path("pipenv")
+        let created = await runSuv(["venv", directory + "/.venv", "--python", "3.12"], environment: environment)
+        #expect(created.status == 0, "\(created.stderr)")
+        var processes: [(Process, String)] = []
+        for number in 0..<4 {
+            let log = tree.path("pip-\(number).log")
+            let arguments = ["pip", "install", "--python", directory + "/.venv/bin/python", "--index-url", server.url("/simple/"), "flask"]
+            processes.append((try start(arguments, log: log), log))
+        }
+        for (process, log) in processes {
+            let result = finish(process, log: log)
+            #expect(result.status == 0, "\(result.output)")
+        }
+        let (broken, installed) = try inventory(directory)
+        #expect(broken.isEmpty)
+        #expect(installed == ["blinker==1.8.2", "click==8.1.7", "flask==3.0.3", "itsdangerous==2.2.0", "jinja2==3.1.4",
+                              "markupsafe==2.1.5", "werkzeug==3.0.6"], "\(installed)")
+    }
 }

@@ -207,3 +207,16 @@ extension String {
         Substring(self).trimming(set)
     }
 }
+
+extension PipEnvironment {
+    /// Holds the environment exclusively while a command reads and changes it, as uv does: a
+    /// virtual environment's `<root>/.lock` (the file `suv sync` holds too), else a lock file in
+    /// the temporary folder (`TMPDIR`, else `/tmp`) named for the interpreter.
+    func lock(environment: [String: String]) async throws -> CacheLock {
+        let temporary = environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        let path = interpreter.isVirtualenv
+            ? root + "/.lock"
+            : temporary + "/suv-" + StateDigest.hex(Array(interpreter.executable.utf8)) + ".lock"
+        return try await CacheLock.acquire(path, mode: .exclusive)
+    }
+}

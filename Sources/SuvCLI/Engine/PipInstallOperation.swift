@@ -66,6 +66,8 @@ struct PipInstallOperation {
         try environment.checkExternallyManaged(
             breakSystemPackages: environmentSettings.breakSystemPackages, wording: wording, workingDirectory: cwd)
         let target = try TargetEnvironment.of(environment.interpreter, pythonVersion: pythonVersion, pythonPlatform: pythonPlatform)
+        let environmentLock = try await environment.lock(environment: context.environment)
+        defer { environmentLock.release() }
         let installed = try PipSitePackages.scan(environment)
 
         // Nothing to resolve when what is installed already satisfies every requirement.

@@ -19,6 +19,8 @@ extension PipUninstall {
         let target = try await PipCommand.environment(
             global: global.flags, context: context, python: python, system: settings.system, access: .mutating)
         try target.checkExternallyManaged(breakSystemPackages: settings.breakSystemPackages, wording: .inline, workingDirectory: cwd)
+        let environmentLock = try await target.lock(environment: context.environment)
+        defer { environmentLock.release() }
         let installed = try PipSitePackages.scan(target)
 
         var found: [PipInstalledPackage] = []
