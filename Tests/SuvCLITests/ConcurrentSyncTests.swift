@@ -49,14 +49,14 @@ import Testing
     }
 
     /// What the environment holds: distributions without RECORD, and `name==version` of each.
-    func inventory(_ directory: String) throws -> (broken: [String], installed: [String]) {
+    func inventory(_ directory: String, importing modules: String = "flask, markupsafe._speedups") throws -> (broken: [String], installed: [String]) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: directory + "/.venv/bin/python")
         process.arguments = ["-c", """
             import importlib.metadata as md, os, sys
             site = [p for p in sys.path if p.endswith("site-packages")][0]
             broken = [d for d in os.listdir(site) if d.endswith(".dist-info") and not os.path.exists(os.path.join(site, d, "RECORD"))]
-            import flask, markupsafe._speedups
+            import \(modules)
             print(";".join(broken))
             print(";".join(sorted(f"{d.metadata['Name'].lower()}=={d.version}" for d in md.distributions())))
             """]
@@ -175,5 +175,44 @@ import Testing
         #expect(broken.isEmpty)
         #expect(installed == ["blinker==1.8.2", "click==8.1.7", "flask==3.0.3", "itsdangerous==2.2.0", "jinja2==3.1.4",
                               "markupsafe==2.1.5", "werkzeug==3.0.6"], "\(installed)")
+    }
+
+    /// `suv add` killed (SIGKILL, or SIGINT) at several moments: `pyproject.toml` and `uv.lock`
+    /// are each whole (the old text, the new, or add's first write of the requirement without
+    /// its bound — never part of one), and the next `suv sync` leaves a complete environment
+    /// that matches the lock.
+    @Test(.enabled(if: EndToEndTests.executable != nil, "the `suv` executable was not built next to the tests"),
+          arguments: [SIGKILL, SIGINT])
+    func anInterruptedAddLeavesWholeFiles(_ signalNumber: Int32) async throws {
+        let server = try LocalIndexServer(root: try RealWheelsIndex.url().path)
+        let index = server.url("/simple/")
+        let directory = try project("adding", dependencies: #""iniconfig""#)
+        let synced = await runSuv(["sync", "--directory", directory, "--index-url", index, "--python", "3.12"], environment: environment)
+        #expect(synced.status == 0, "\(synced.stderr)")
+        let oldProject = try String(contentsOfFile: directory + "/pyproject.toml", encoding: .utf8)
+        let oldLock = try String(contentsOfFile: directory + "/uv.lock", encoding: .utf8)
+        for delay in [5, 20, 40, 80, 150] {
+            try oldProject.write(toFile: directory + "/pyproject.toml", atomically: true, encoding: .utf8)
+            try oldLock.write(toFile: directory + "/uv.lock", atomically: true, encoding: .utf8)
+            let log = tree.path("add-\(signalNumber)-\(delay).log")
+            let add = try start(["add", "--directory", directory, "--index-url", index, "--python", "3.12", "flask"], log: log)
+            try await Task.sleep(for: .milliseconds(delay))
+            kill(add.processIdentifier, signalNumber)
+            _ = finish(add, log: log)
+            let project = try String(contentsOfFile: directory + "/pyproject.toml", encoding: .utf8)
+            let lock = try String(contentsOfFile: directory + "/uv.lock", encoding: .utf8)
+            // Add writes the requirement, locks, then writes its bound (as uv): a stop between
+            // leaves `"flask"` without one, a whole file either way.
+            #expect(project == oldProject || project.contains("\"flask\",") || project.contains("\"flask>="), "at \(delay) ms: \(project)")
+            #expect(lock == oldLock || (lock.hasPrefix("version = 1") && lock.hasSuffix("\n") && lock.contains("name = \"flask\"")),
+                    "at \(delay) ms")
+            // Whatever state it stopped in, the project syncs to a complete environment.
+            let rerun = await runSuv(["sync", "--directory", directory, "--index-url", index, "--python", "3.12"], environment: environment)
+            #expect(rerun.status == 0, "after a signal at \(delay) ms: \(rerun.stderr)")
+            let (broken, installed) = try inventory(directory, importing: "iniconfig")
+            #expect(broken.isEmpty, "after a signal at \(delay) ms")
+            #expect(installed.contains("iniconfig==2.0.0"), "\(installed)")
+            #expect(installed.contains("flask==3.0.3") == project.contains("flask"), "after a signal at \(delay) ms: \(installed)")
+        }
     }
 }
