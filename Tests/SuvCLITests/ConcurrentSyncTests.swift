@@ -16,6 +16,24 @@ import Testing
 
     var environment: [String: String] { projectEnvironment(tree) }
 
+    /// `flask` from the real-distributions index, with its requirements.
+    static let flaskStack = ["blinker==1.8.2", "click==8.1.7", "flask==3.0.3", "itsdangerous==2.2.0", "jinja2==3.1.4",
+                             "markupsafe==2.1.5", "werkzeug==3.0.6"]
+
+    /// Starts every command line at once, each logging to `<label>-<n>.log`, and expects each to
+    /// succeed.
+    func runTogether(_ lines: [[String]], label: String) throws {
+        var processes: [(Process, String)] = []
+        for (number, arguments) in lines.enumerated() {
+            let log = tree.path("\(label)-\(number).log")
+            processes.append((try start(arguments, log: log), log))
+        }
+        for (process, log) in processes {
+            let result = finish(process, log: log)
+            #expect(result.status == 0, "\(result.output)")
+        }
+    }
+
     func project(_ name: String, dependencies: String) throws -> String {
         _ = try tree.write("\(name)/pyproject.toml", """
             [project]
@@ -83,19 +101,10 @@ import Testing
                                   environment: environment)
         #expect(locked.status == 0, "\(locked.stderr)")
         let arguments = ["sync", "--directory", directory, "--index-url", server.url("/simple/"), "--python", "3.12", "--locked"]
-        var processes: [(Process, String)] = []
-        for number in 0..<8 {
-            let log = tree.path("shared-\(number).log")
-            processes.append((try start(arguments, log: log), log))
-        }
-        for (process, log) in processes {
-            let result = finish(process, log: log)
-            #expect(result.status == 0, "\(result.output)")
-        }
+        try runTogether(Array(repeating: arguments, count: 8), label: "shared")
         let (broken, installed) = try inventory(directory)
         #expect(broken.isEmpty)
-        #expect(installed == ["blinker==1.8.2", "click==8.1.7", "flask==3.0.3", "itsdangerous==2.2.0", "jinja2==3.1.4",
-                              "markupsafe==2.1.5", "werkzeug==3.0.6"], "\(installed)")
+        #expect(installed == Self.flaskStack, "\(installed)")
         #expect(FileManager.default.fileExists(atPath: directory + "/.venv/.lock"))
         // Nothing left to do afterwards.
         let again = await runSuv(arguments, environment: environment)
@@ -161,20 +170,11 @@ import Testing
         let directory = tree.path("pipenv")
         let created = await runSuv(["venv", directory + "/.venv", "--python", "3.12"], environment: environment)
         #expect(created.status == 0, "\(created.stderr)")
-        var processes: [(Process, String)] = []
-        for number in 0..<4 {
-            let log = tree.path("pip-\(number).log")
-            let arguments = ["pip", "install", "--python", directory + "/.venv/bin/python", "--index-url", server.url("/simple/"), "flask"]
-            processes.append((try start(arguments, log: log), log))
-        }
-        for (process, log) in processes {
-            let result = finish(process, log: log)
-            #expect(result.status == 0, "\(result.output)")
-        }
+        let arguments = ["pip", "install", "--python", directory + "/.venv/bin/python", "--index-url", server.url("/simple/"), "flask"]
+        try runTogether(Array(repeating: arguments, count: 4), label: "pip")
         let (broken, installed) = try inventory(directory)
         #expect(broken.isEmpty)
-        #expect(installed == ["blinker==1.8.2", "click==8.1.7", "flask==3.0.3", "itsdangerous==2.2.0", "jinja2==3.1.4",
-                              "markupsafe==2.1.5", "werkzeug==3.0.6"], "\(installed)")
+        #expect(installed == Self.flaskStack, "\(installed)")
     }
 
     /// `suv add` killed (SIGKILL, or SIGINT) at several moments: `pyproject.toml` and `uv.lock`

@@ -9,24 +9,20 @@ import PEP508
 /// `'\\x41'` prints as `"\x41"`, which reads back as `"A"`.
 func fuzzPEP508(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let text = String(decoding: fuzzBytes(data, size), as: UTF8.self)
-    let checksRoundTrip = !text.contains("\\")
-    if let requirement = try? Requirement(parsing: text), checksRoundTrip {
-        let first = requirement.description
-        guard let second = try? Requirement(parsing: first).description else {
-            preconditionFailure("a printed requirement does not parse: \(first.debugDescription) from \(text.debugDescription)")
-        }
-        let third = try? Requirement(parsing: second).description
-        precondition(third == second, "requirement printing is not stable: \(text.debugDescription)")
-    }
-    if let marker = try? MarkerTree(parsing: text), checksRoundTrip {
-        let first = marker.description
-        guard let second = try? MarkerTree(parsing: first).description else {
-            preconditionFailure("a printed marker does not parse: \(first.debugDescription) from \(text.debugDescription)")
-        }
-        let third = try? MarkerTree(parsing: second).description
-        precondition(third == second, "marker printing is not stable: \(text.debugDescription)")
-    }
+    let first = [try? Requirement(parsing: text).description, try? MarkerTree(parsing: text).description]
+    guard !text.contains("\\") else { return 0 }
+    checkPrinting(first[0], of: text, kind: "requirement") { try? Requirement(parsing: $0).description }
+    checkPrinting(first[1], of: text, kind: "marker") { try? MarkerTree(parsing: $0).description }
     return 0
+}
+
+/// `first` (the input printed once, if it parsed) must parse, and print the same from then on.
+func checkPrinting(_ first: String?, of text: String, kind: String, reprint: (String) -> String?) {
+    guard let first else { return }
+    guard let second = reprint(first) else {
+        preconditionFailure("a printed \(kind) does not parse: \(first.debugDescription) from \(text.debugDescription)")
+    }
+    precondition(reprint(second) == second, "\(kind) printing is not stable: \(text.debugDescription)")
 }
 
 runFuzzer { data, size in fuzzPEP508(data, size) }
