@@ -67,7 +67,7 @@ public enum ProjectEnvironment {
         }
         report("Creating virtual environment at: \(display)")
         let options = VirtualEnvironmentCreator.options(root: root, interpreter: base.info, prompt: prompt, creator: creator)
-        let created = try VirtualEnvironmentCreator.create(VirtualEnvironmentPlan(options), existing: .clear(force: false), displayPath: display)
+        let created = try VirtualEnvironmentCreator.create(VirtualEnvironmentPlan(options), existing: .reuseIdentical, displayPath: display)
         // The new environment's facts follow from its base interpreter's: no need to run it.
         let info = base.info.virtualEnvironmentFacts(root: root)
         try? finder.cache.store(info, for: created.python)

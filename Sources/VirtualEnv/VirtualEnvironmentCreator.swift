@@ -16,6 +16,10 @@ public enum ExistingEnvironmentPolicy: Sendable, Hashable {
     case clear(force: Bool)
     /// `--allow-existing`: write over what is there.
     case allowExisting
+    /// A project command's creation after it found no usable environment: an environment
+    /// identical to the one planned (made meanwhile by a concurrent `suv sync` of the same
+    /// project) is used as it is; any other environment is replaced.
+    case reuseIdentical
 }
 
 /// Writes a ``VirtualEnvironmentPlan`` to disk. No interpreter runs: everything comes from the
@@ -42,6 +46,15 @@ public enum VirtualEnvironmentCreator {
                 if !isEmpty { throw .directoryExists(displayPath) }
             case .clear(let force):
                 if isEnvironment || force {
+                    try FileSystem.removeTree(root)
+                } else if !isEmpty {
+                    throw .notAnEnvironment(displayPath)
+                }
+            case .reuseIdentical:
+                if isEnvironment, Self.isSameEnvironment(at: root, as: plan) {
+                    return VirtualEnvironment(root: root, sitePackages: root + "/" + plan.sitePackages)
+                }
+                if isEnvironment {
                     try FileSystem.removeTree(root)
                 } else if !isEmpty {
                     throw .notAnEnvironment(displayPath)

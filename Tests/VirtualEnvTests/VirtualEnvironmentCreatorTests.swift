@@ -105,6 +105,25 @@ import Testing
         }
     }
 
+    /// A project command that found no environment and then creates one keeps the identical
+    /// environment a concurrent sync moved into place meanwhile (with what it installed), and
+    /// replaces an environment of another interpreter.
+    @Test(Pythons.installed("3.10"), Pythons.installed("3.12"))
+    func reuseIdenticalKeepsTheSameEnvironmentAndReplacesAnother() async throws {
+        try await withTemporaryDirectory { directory in
+            _ = try await create("3.12", in: directory)
+            let marker = directory + "/env/lib/python3.12/site-packages/marker"
+            FileManager.default.createFile(atPath: marker, contents: Data())
+            _ = try await create("3.12", in: directory, policy: .reuseIdentical)
+            #expect(FileManager.default.fileExists(atPath: marker))
+
+            let (replaced, _) = try await create("3.10", in: directory, policy: .reuseIdentical)
+            #expect(!FileManager.default.fileExists(atPath: marker))
+            #expect(replaced.sitePackages.hasSuffix("/lib/python3.10/site-packages"))
+            #expect(FileManager.default.fileExists(atPath: directory + "/env/lib/python3.10/site-packages"))
+        }
+    }
+
     @Test(Pythons.installed("3.12"))
     func existingTargets() async throws {
         try await withTemporaryDirectory { directory in
