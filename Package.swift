@@ -208,7 +208,8 @@ let package = Package(
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "SuvBasics"]),
         .testTarget(
             name: "InstallerTests",
-            dependencies: ["Installer", "Cache", "Hashing", "Python", "Zip", "PackagingTypes", "SuvTestSupport"]
+            dependencies: ["Installer", "Cache", "Hashing", "Python", "Zip", "PackagingTypes", "SuvTestSupport",
+                           .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "BuildTests", dependencies: ["Build", "Python", "PEP508", "SuvTestSupport"]),
         .testTarget(name: "SuvCLITests", dependencies: ["SuvCLI", "Console", "SuvTestSupport"]),

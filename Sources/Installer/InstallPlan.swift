@@ -111,6 +111,12 @@ public struct InstallPlan: Sendable, Equatable {
         // `.dist-info` without `RECORD`, which marks it as broken.
         let distInfoPrefix = distInfo + "/"
         items = items.filter { $0.source.hasPrefix(distInfoPrefix) } + items.filter { !$0.source.hasPrefix(distInfoPrefix) }
+        let scripts = try scriptItems(entryPoints, scheme: scheme, sitePackages: sitePackages)
+        return InstallPlan(sitePackages: sitePackages, items: items, scripts: scripts)
+    }
+
+    /// The launchers to generate for `entryPoints`, console scripts first.
+    static func scriptItems(_ entryPoints: EntryPoints, scheme: InstallScheme, sitePackages: String) throws(InstallPlanError) -> [ScriptItem] {
         var scripts: [ScriptItem] = []
         for (list, isGUI) in [(entryPoints.consoleScripts, false), (entryPoints.guiScripts, true)] {
             for script in list {
@@ -125,7 +131,7 @@ public struct InstallPlan: Sendable, Equatable {
                 ))
             }
         }
-        return InstallPlan(sitePackages: sitePackages, items: items, scripts: scripts)
+        return scripts
     }
 
     /// The name a data script is compared with entry points under: without `.exe`,

@@ -72,6 +72,12 @@ struct Linker {
         self.mode = mode
     }
 
+    /// Records that a file was linked in this linker's mode by the caller (the hard-link fast
+    /// path of ``LayoutTransaction``): later failures are errors, not fallbacks.
+    mutating func noteLinked() {
+        proven = true
+    }
+
     /// Places `source` (a file or symbolic link in the cache) at `destination`.
     mutating func place(_ source: String, at destination: String) throws(InstallerError) {
         // Hard links need no metadata: one `link` per file (a link to a symbolic link is a
@@ -196,7 +202,12 @@ struct Linker {
             let temporary = FileSystem.temporaryName(beside: destination)
             code = make(temporary)
             if code == 0 {
-                try FileSystem.rename(temporary, destination)
+                do {
+                    try FileSystem.rename(temporary, destination)
+                } catch {
+                    unlink(temporary)
+                    throw error
+                }
                 return 0
             }
         }

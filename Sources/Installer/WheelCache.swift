@@ -20,11 +20,15 @@ public struct UnpackedWheel: Sendable, Hashable {
     public let filename: WheelFilename
     /// The SHA-256 of the wheel file.
     public let hash: SHA256Digest
+    /// Where the wheel's ``WheelLayout`` is kept (written after its first installation), or
+    /// `nil` for a wheel unpacked outside the cache.
+    public let layoutPath: String?
 
-    public init(path: String, filename: WheelFilename, hash: SHA256Digest) {
+    public init(path: String, filename: WheelFilename, hash: SHA256Digest, layoutPath: String? = nil) {
         self.path = path
         self.filename = filename
         self.hash = hash
+        self.layoutPath = layoutPath
     }
 }
 
@@ -59,8 +63,9 @@ public struct WheelCache: Sendable {
 
     /// The unpacked wheel, if it is already in the cache.
     public func cached(filename: WheelFilename, hash: SHA256Digest) -> UnpackedWheel? {
-        store.resolveArchive(entry(for: filename, hash: hash)).map {
-            UnpackedWheel(path: $0, filename: filename, hash: hash)
+        let link = entry(for: filename, hash: hash)
+        return store.resolveArchive(link).map {
+            UnpackedWheel(path: $0, filename: filename, hash: hash, layoutPath: link + ".layout")
         }
     }
 
@@ -111,7 +116,7 @@ public struct WheelCache: Sendable {
             try await WheelExtractor(wheelName: name, filename: filename, limits: limits)
                 .extract(wheelPath, into: temporary)
             let archive = try store.persistArchive(temporary, linkAt: link)
-            return UnpackedWheel(path: archive, filename: filename, hash: digest)
+            return UnpackedWheel(path: archive, filename: filename, hash: digest, layoutPath: link + ".layout")
         } catch {
             try? FileSystem.removeTree(temporary)
             throw error

@@ -115,6 +115,18 @@ public enum WheelInstaller {
     static func installBlocking(_ wheel: UnpackedWheel, into scheme: InstallScheme, options: InstallOptions) throws -> InstallResult {
         let filename = wheel.filename
         var described = "\(filename.filename)"
+        if let layoutPath = wheel.layoutPath, let layout = WheelLayout.read(layoutPath) {
+            do throws(any Error) {
+                return try installBlocking(wheel, layout: layout, into: scheme, options: options)
+            } catch let error as SimulatedInterruption {
+                throw error
+            } catch let error as InstallInterrupted {
+                throw error
+            } catch {
+                let info = layout.info
+                throw error.context("Failed to install: \(filename.filename) (\(PackageName(info.name).normalized)==\(info.version))")
+            }
+        }
         do throws(any Error) {
             let files = try FileSystem.walkFiles(wheel.path)
             let distInfo = try findDistInfo(in: wheel.path, files: files, package: filename.name)
@@ -136,6 +148,11 @@ public enum WheelInstaller {
             do throws(any Error) {
                 let record = try transaction.apply(plan, from: wheel.path, wheelRecord: wheelRecord, info: info, scheme: scheme, options: options)
                 _ = utimes(plan.sitePackages, nil)
+                if let layoutPath = wheel.layoutPath {
+                    let hasEntryPoints = FileSystem.exists(wheel.path + "/" + distInfo + "/entry_points.txt")
+                    try? WheelLayout.make(root: wheel.path, files: files, info: info, wheelRecord: wheelRecord, hasEntryPoints: hasEntryPoints)?
+                        .store(at: layoutPath)
+                }
                 return InstallResult(
                     name: PackageName(info.name), version: info.version, distInfo: plan.sitePackages + "/" + distInfo,
                     recordCount: record.count, fallbacks: transaction.linker.fallbacks
@@ -268,28 +285,55 @@ struct InstallTransaction {
             if let entry { record.append(entry) }
             try checkInterruption()
         }
-        for item in plan.scripts {
-            try makeParent(of: item.destination)
+        var written: [String] = [], madeFolders: [String] = []
+        defer {
+            placed += written
+            createdDirectories += madeFolders
+        }
+        let interruptAfter = interruptAfter, placedBefore = placed.count
+        record += try Self.writeGeneratedFiles(
+            scripts: plan.scripts, distInfoPath: plan.sitePackages + "/" + info.distInfo, distInfo: info.distInfo,
+            scheme: scheme, options: options,
+            makeParent: { (path: String) throws(InstallerError) in
+                try FileSystem.createDirectories(PathArithmetic.parent(path)) { madeFolders.append($0) }
+            },
+            placed: { (path: String, isScript: Bool) throws in
+                written.append(path)
+                if isScript { try Self.checkInterruption(placed: placedBefore + written.count, interruptAfter: interruptAfter) }
+            }
+        )
+        record.append(RecordEntry(path: info.distInfo + "/RECORD"))
+        record.sort()
+        try FileSystem.writeReplacing(plan.sitePackages + "/" + info.distInfo + "/RECORD", Array(RecordFile.serialize(record).utf8))
+        return record
+    }
+
+    /// Writes what the installer makes itself: the entry-point launchers, then `REQUESTED`,
+    /// `direct_url.json` and `INSTALLER` in the `.dist-info` folder at `distInfoPath`. Calls
+    /// `placed` after each file; returns their `RECORD` entries (`RECORD`'s own is the caller's).
+    static func writeGeneratedFiles(
+        scripts: [InstallPlan.ScriptItem], distInfoPath: String, distInfo: String, scheme: InstallScheme,
+        options: InstallOptions, makeParent: (String) throws(InstallerError) -> Void,
+        placed: (_ path: String, _ isScript: Bool) throws -> Void
+    ) throws -> [RecordEntry] {
+        var record: [RecordEntry] = []
+        for item in scripts {
+            try makeParent(item.destination)
             let text = Array(ScriptText.launcher(for: item.script, shebang: scheme.shebang(isGUI: item.isGUI)).utf8)
             try FileSystem.writeReplacing(item.destination, text, mode: 0o755)
-            placed.append(item.destination)
-            record.append(Self.recordEntry(item.recordPath, text))
-            try checkInterruption()
+            try placed(item.destination, true)
+            record.append(recordEntry(item.recordPath, text))
         }
-        let distInfo = plan.sitePackages + "/" + info.distInfo
         var metadata: [(String, [UInt8])] = []
         if options.requested { metadata.append(("REQUESTED", [])) }
         if let directURL = options.directURL { metadata.append(("direct_url.json", Array(directURL.json.utf8))) }
         metadata.append(("INSTALLER", Array(options.installer.utf8)))
         for (name, bytes) in metadata {
-            try makeParent(of: distInfo + "/" + name)
-            try FileSystem.writeReplacing(distInfo + "/" + name, bytes)
-            placed.append(distInfo + "/" + name)
-            record.append(Self.recordEntry(info.distInfo + "/" + name, bytes))
+            try makeParent(distInfoPath + "/" + name)
+            try FileSystem.writeReplacing(distInfoPath + "/" + name, bytes)
+            try placed(distInfoPath + "/" + name, false)
+            record.append(recordEntry(distInfo + "/" + name, bytes))
         }
-        record.append(RecordEntry(path: info.distInfo + "/RECORD"))
-        record.sort()
-        try FileSystem.writeReplacing(distInfo + "/RECORD", Array(RecordFile.serialize(record).utf8))
         return record
     }
 
@@ -311,8 +355,14 @@ struct InstallTransaction {
     }
 
     private func checkInterruption() throws {
+        try Self.checkInterruption(placed: placed.count, interruptAfter: interruptAfter)
+    }
+
+    /// Stops an installation that a signal asked to stop (or the test hook, after
+    /// `interruptAfter` files).
+    static func checkInterruption(placed: Int, interruptAfter: Int?) throws {
         if let signal = InstallInterruption.signal { throw InstallInterrupted(signal: signal) }
-        if let interruptAfter, placed.count >= interruptAfter { throw SimulatedInterruption() }
+        if let interruptAfter, placed >= interruptAfter { throw SimulatedInterruption() }
     }
 
     /// Removes every placed file and every created folder left empty, newest first.
