@@ -30,7 +30,7 @@ extension WheelInstaller {
         }
         var transaction = try LayoutTransaction(
             layout: layout, source: wheel.path, sitePackages: sitePackages,
-            linker: Linker(mode: options.linkMode), interruptAfter: options.interruptAfterFiles
+            linker: Linker(mode: options.linkMode), interruptAfter: options.testInterruptions
         )
         defer { transaction.closeFolders() }
         do throws(any Error) {
@@ -56,7 +56,7 @@ struct LayoutTransaction {
     let source: String
     let sitePackages: String
     var linker: Linker
-    let interruptAfter: Int?
+    let interruptAfter: TestInterruptions
     /// Open folders: the unpacked wheel and site-packages (read-only).
     private let sourceFolder: Int32
     private let targetFolder: Int32
@@ -70,7 +70,7 @@ struct LayoutTransaction {
     private var placedCount = 0
     private var written: [String] = []
 
-    init(layout: WheelLayout, source: String, sitePackages: String, linker: Linker, interruptAfter: Int?) throws(InstallerError) {
+    init(layout: WheelLayout, source: String, sitePackages: String, linker: Linker, interruptAfter: TestInterruptions) throws(InstallerError) {
         self.layout = layout
         self.source = source
         self.sitePackages = sitePackages
@@ -117,9 +117,12 @@ struct LayoutTransaction {
                         linker.noteLinked()
                     }
                     placedCount += 1
+                }
+                // Done (and undone by a roll-back) before anything else can stop the install.
+                doneUpTo = offset + 1
+                if operation == .linkFile {
                     try InstallTransaction.checkInterruption(placed: placedCount, interruptAfter: self.interruptAfter)
                 }
-                doneUpTo = offset + 1
                 return true
             } catch {
                 failure = error

@@ -31,6 +31,13 @@ public struct InstallOptions: Sendable, Equatable {
     /// Test hook: stop (without cleaning up) after placing this many files, as a killed
     /// process would.
     var interruptAfterFiles: Int?
+    /// Test hook: stop after placing this many files as a SIGINT would (rolling back).
+    var signalAfterFiles: Int?
+
+    /// The test hooks, as the installation checks them.
+    var testInterruptions: TestInterruptions {
+        TestInterruptions(killAfter: interruptAfterFiles, signalAfter: signalAfterFiles)
+    }
 }
 
 /// What one installation did.
@@ -144,7 +151,7 @@ public enum WheelInstaller {
             } catch {
                 throw InstallerError(error)
             }
-            var transaction = InstallTransaction(linker: Linker(mode: options.linkMode), interruptAfter: options.interruptAfterFiles)
+            var transaction = InstallTransaction(linker: Linker(mode: options.linkMode), interruptAfter: options.testInterruptions)
             do throws(any Error) {
                 let record = try transaction.apply(plan, from: wheel.path, wheelRecord: wheelRecord, info: info, scheme: scheme, options: options)
                 _ = utimes(plan.sitePackages, nil)
@@ -238,16 +245,23 @@ public enum WheelInstaller {
 /// Thrown by the ``InstallOptions/interruptAfterFiles`` test hook.
 struct SimulatedInterruption: Error {}
 
+/// The installation's test hooks: stop as a killed process would (no roll-back), or as a
+/// signal would (roll-back), after so many files.
+struct TestInterruptions: Sendable {
+    var killAfter: Int?
+    var signalAfter: Int?
+}
+
 /// Applies an ``InstallPlan`` and remembers what it placed, to undo it on failure.
 struct InstallTransaction {
     var linker: Linker
-    let interruptAfter: Int?
+    let interruptAfter: TestInterruptions
     private(set) var placed: [String] = []
     private(set) var createdDirectories: [String] = []
     /// Folders known to exist: each is checked (and made) once per install, not once per file.
     private var knownDirectories: Set<String> = []
 
-    init(linker: Linker, interruptAfter: Int?) {
+    init(linker: Linker, interruptAfter: TestInterruptions) {
         self.linker = linker
         self.interruptAfter = interruptAfter
     }
@@ -358,11 +372,11 @@ struct InstallTransaction {
         try Self.checkInterruption(placed: placed.count, interruptAfter: interruptAfter)
     }
 
-    /// Stops an installation that a signal asked to stop (or the test hook, after
-    /// `interruptAfter` files).
-    static func checkInterruption(placed: Int, interruptAfter: Int?) throws {
+    /// Stops an installation that a signal asked to stop (or a test hook, after so many files).
+    static func checkInterruption(placed: Int, interruptAfter hooks: TestInterruptions) throws {
         if let signal = InstallInterruption.signal { throw InstallInterrupted(signal: signal) }
-        if let interruptAfter, placed >= interruptAfter { throw SimulatedInterruption() }
+        if let after = hooks.killAfter, placed >= after { throw SimulatedInterruption() }
+        if let after = hooks.signalAfter, placed >= after { throw InstallInterrupted(signal: SIGINT) }
     }
 
     /// Removes every placed file and every created folder left empty, newest first.

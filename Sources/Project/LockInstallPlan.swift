@@ -221,16 +221,23 @@ extension LockInstallPlan {
     /// wheels and a sync looks at all of them.
     static func bestRank(ofWheel filename: String, tags: SupportedTags) -> Int? {
         guard filename.hasSuffix(".whl") else { return nil }
-        let parts = filename.dropLast(4).split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count >= 5 else { return nil }
-        let interpreters = parts[parts.count - 3].split(separator: ".", omittingEmptySubsequences: false)
-        let abis = parts[parts.count - 2].split(separator: ".", omittingEmptySubsequences: false)
-        let platforms = parts[parts.count - 1].split(separator: ".", omittingEmptySubsequences: false)
+        // The last three `-`-separated parts, found from the end without splitting the name.
+        let stem = filename.dropLast(4)
+        guard let platformDash = stem.lastIndex(of: "-"),
+              let abiDash = stem[..<platformDash].lastIndex(of: "-"),
+              let interpreterDash = stem[..<abiDash].lastIndex(of: "-"),
+              stem[..<interpreterDash].contains("-")
+        else { return nil }
+        let interpreterPart = stem[stem.index(after: interpreterDash)..<abiDash]
+        let abiPart = stem[stem.index(after: abiDash)..<platformDash]
+        let platformPart = stem[stem.index(after: platformDash)...]
         // Most wheels of a lock are for other interpreters or ABIs: answered without building
         // their tags.
-        guard interpreters.contains(where: { tags.interpreters.contains(String($0)) }),
-              abis.contains(where: { tags.abis.contains(String($0)) })
+        guard anyComponent(of: interpreterPart, in: tags.interpreters), anyComponent(of: abiPart, in: tags.abis)
         else { return nil }
+        let interpreters = interpreterPart.split(separator: ".", omittingEmptySubsequences: false)
+        let abis = abiPart.split(separator: ".", omittingEmptySubsequences: false)
+        let platforms = platformPart.split(separator: ".", omittingEmptySubsequences: false)
         var candidates: [WheelTag] = []
         candidates.reserveCapacity(interpreters.count * abis.count * platforms.count)
         for interpreter in interpreters {
@@ -241,6 +248,17 @@ extension LockInstallPlan {
             }
         }
         return tags.bestMatch(among: candidates)?.rank
+    }
+
+    /// Whether a `.`-separated component of `part` is in `set` (without building an array).
+    static func anyComponent(of part: Substring, in set: Set<String>) -> Bool {
+        var start = part.startIndex
+        while true {
+            let end = part[start...].firstIndex(of: ".") ?? part.endIndex
+            if set.contains(String(part[start..<end])) { return true }
+            guard end < part.endIndex else { return false }
+            start = part.index(after: end)
+        }
     }
 }
 

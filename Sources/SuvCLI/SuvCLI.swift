@@ -32,6 +32,8 @@ public enum SuvCLI {
             command = quick
         } else if let quick = QuickTree(arguments: arguments) {
             command = quick
+        } else if let quick = QuickSync(arguments: arguments) {
+            command = quick
         } else {
             let parsed: any ParsableCommand
             do {

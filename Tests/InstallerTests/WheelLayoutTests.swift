@@ -186,6 +186,38 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: clean.root + "/bin/flask"))
     }
 
+    /// A signal after any number of files (every point, through the plan and through the
+    /// layout) rolls the wheel back completely: the environment is as it was.
+    @Test func aSignalAtAnyPointRollsBack() async throws {
+        let first = try TestEnvironment(name: "first")
+        let wheel = try await first.cache.unpack(wheelPath: try Self.realWheel("click-8.1.7-py3-none-any.whl"))
+        _ = try await WheelInstaller.install(wheel, into: first.scheme)
+        let layoutPath = try #require(wheel.layoutPath)
+        let layout = try #require(WheelLayout.read(layoutPath))
+        // The same unpacked wheel without a layout installs through its plan.
+        let planOnly = UnpackedWheel(path: wheel.path, filename: wheel.filename, hash: wheel.hash)
+        let env = try TestEnvironment(name: "second", cache: first.cache)
+        let before = try Self.snapshot(env)
+        for viaLayout in [false, true] {
+            var points = 0
+            for after in 1... {
+                var options = InstallOptions()
+                options.signalAfterFiles = after
+                do {
+                    let result = viaLayout
+                        ? try WheelInstaller.installBlocking(wheel, layout: layout, into: env.scheme, options: options)
+                        : try WheelInstaller.installBlocking(planOnly, into: env.scheme, options: options)
+                    _ = try WheelUninstaller.uninstall(distInfo: result.distInfo, scheme: env.scheme)
+                    break
+                } catch is InstallInterrupted {
+                    points += 1
+                    #expect(try Self.snapshot(env) == before, "after \(after) files, \(viaLayout ? "through the layout" : "through the plan")")
+                }
+            }
+            #expect(points >= 20)
+        }
+    }
+
     /// Merging the installer's own entries into a layout's sorted `RECORD` lines gives what
     /// sorting all entries gives, for random paths (quoted ones, `../` ones, non-ASCII ones).
     @Test func recordMergeIsSorting() async {

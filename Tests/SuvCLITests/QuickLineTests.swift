@@ -130,3 +130,58 @@ func expectSameRequests<Request: Equatable>(
         }
     }
 }
+
+/// ``QuickSync`` reads the common `suv sync` lines without the argument parser; every line it
+/// takes must give what the full parse gives, and every other line is left to the full parse.
+@Suite struct QuickSyncTests {
+    static let takenLines: [[String]] = [
+        ["sync"],
+        ["sync", "--cache-dir", "/c", "--python", "/usr/bin/python3", "--locked"],
+        ["sync", "--frozen", "--no-dev", "-q", "--offline", "--no-progress"],
+        ["sync", "--production", "--inexact", "-p", "3.12", "-v", "-v"],
+        ["sync", "--clean", "--no-install-project", "--all-extras", "--dry-run", "-n"],
+        ["sync", "--exact", "--no-dev", "--production", "--directory", "sub", "--project", "p", "--no-config"],
+        ["sync", "--native-tls", "--system-certs", "--no-color", "--config-file", "uv.toml"],
+    ]
+
+    @Test(arguments: takenLines)
+    func sameGlobalOptionsAndRequestAsTheFullParse(line: [String]) throws {
+        let quick = try #require(QuickSync(arguments: line))
+        let full = try #require(try SuvCommand.parseCommandLine(line) as? Sync)
+        #expect(quick.globalFlags == full.globalFlags)
+        expectSameRequests(line, full: full.request(environment:), quick: quick.request(environment:))
+    }
+
+    @Test(arguments: [
+        ["-q", "sync"], ["sync", "x"], ["sync", "--help"], ["sync", "-V"], ["sync", "--frozen", "--locked"],
+        ["sync", "--exact", "--inexact"], ["sync", "--clean", "--exact"], ["sync", "--python"], ["sync", "--python=3.12"],
+        ["sync", "--extra", "x"], ["sync", "--group", "docs"], ["sync", "--only-dev"], ["sync", "--frozen", "--frozen"],
+        ["sync", "-q", "-v"], ["sync", "--script", "s.py"], ["sync", "--package", "a"], ["sync", "--reinstall"],
+        ["sync", "--link-mode", "copy"], ["sync", "--python", "--frozen"], ["tree"], ["run", "sync"],
+    ])
+    func leftToTheFullParse(line: [String]) {
+        #expect(QuickSync(arguments: line) == nil)
+    }
+
+    /// Random lines of the options the reader takes agree with the full parse whenever the
+    /// reader takes them.
+    @Test func randomLinesAgreeWithTheFullParse() throws {
+        let words: [[String]] = [
+            ["-q"], ["-v"], ["--offline"], ["-n"], ["--cache-dir", "/c"], ["--no-config"], ["--frozen"], ["--locked"],
+            ["--no-dev"], ["--production"], ["--exact"], ["--inexact"], ["--clean"], ["--no-install-project"],
+            ["--all-extras"], ["--dry-run"], ["-p", "3.12"],
+        ]
+        var generator = SystemRandomNumberGenerator()
+        var taken = 0
+        for _ in 0..<150 {
+            var line = ["sync"]
+            for _ in 0..<Int.random(in: 0...4, using: &generator) { line += words.randomElement(using: &generator) ?? [] }
+            guard let quick = QuickSync(arguments: line) else { continue }
+            taken += 1
+            let full = try #require(try SuvCommand.parseCommandLine(line) as? Sync, "\(line)")
+            #expect(quick.globalFlags == full.globalFlags, "\(line)")
+            #expect(try quick.request(environment: [:]) == full.request(environment: [:]), "\(line)")
+        }
+        #expect(taken > 40)
+    }
+}

@@ -97,19 +97,47 @@ package struct Sync: RequestCommand, HasGlobalOptions {
 
     /// What to do, resolved against the environment.
     package func request(environment: [String: String]) throws(UsageError) -> SyncRequest {
+        try SyncRequest.resolve(
+            frozen: frozen, locked: locked, extras: extras.selection,
+            groups: try groups.selection(environment: environment, noDevAlias: production),
+            exact: exactness != .inexact, noEditable: noEditable, noInstallProject: noInstallProject,
+            noInstallWorkspace: noInstallWorkspace, noInstallLocal: noInstallLocal, noInstallPackages: noInstallPackage,
+            active: active, dryRun: dryRun, check: check, packages: packages, allPackages: allPackages, script: script,
+            pythonPlatform: pythonPlatform, outputFormat: outputFormat,
+            index: try index.settings(environment: environment),
+            resolver: try resolver.settings(environment: environment),
+            installer: try installer.settings(environment: environment),
+            refresh: refresh.settings,
+            python: try python.settings(environment: environment),
+            environment: environment
+        )
+    }
+}
+
+extension SyncRequest {
+    /// The request for these option values (defaults: not given), resolved against the
+    /// environment as ``Sync/request(environment:)`` resolves parsed ones.
+    package static func resolve(
+        frozen: Bool?, locked: Bool?, extras: ExtraSelection = ExtraSelection(), groups: DependencyGroupSelection,
+        exact: Bool = true, noEditable: Bool = false, noInstallProject: Bool = false, noInstallWorkspace: Bool = false,
+        noInstallLocal: Bool = false, noInstallPackages: [String] = [], active: Bool = false, dryRun: Bool = false,
+        check: Bool = false, packages: [String] = [], allPackages: Bool = false, script: String? = nil,
+        pythonPlatform: String? = nil, outputFormat: OutputFormat = .text, index: IndexSettings,
+        resolver: ResolverSettings, installer: InstallerSettings, refresh: RefreshSettings = RefreshSettings(),
+        python: PythonSettings, environment: [String: String]
+    ) throws(UsageError) -> SyncRequest {
         let env = EnvironmentReader(environment)
         let mode = try LockModeResolver.resolve(frozen: frozen, locked: locked, environment: env)
-        let resolver = try resolver.settings(environment: environment)
         return SyncRequest(
             mode: mode.mode,
-            extras: extras.selection,
-            groups: try groups.selection(environment: environment, noDevAlias: production),
-            exact: exactness != .inexact,
+            extras: extras,
+            groups: groups,
+            exact: exact,
             noEditable: try env.flag(noEditable, "UV_NO_EDITABLE", option: "--no-editable"),
             noInstallProject: try env.flag(noInstallProject, "UV_NO_INSTALL_PROJECT", option: "--no-install-project"),
             noInstallWorkspace: try env.flag(noInstallWorkspace, "UV_NO_INSTALL_WORKSPACE", option: "--no-install-workspace"),
             noInstallLocal: try env.flag(noInstallLocal, "UV_NO_INSTALL_LOCAL", option: "--no-install-local"),
-            noInstallPackages: noInstallPackage,
+            noInstallPackages: noInstallPackages,
             active: active,
             dryRun: dryRun,
             check: check,
@@ -118,11 +146,11 @@ package struct Sync: RequestCommand, HasGlobalOptions {
             script: script,
             pythonPlatform: pythonPlatform,
             outputFormat: outputFormat,
-            index: try index.settings(environment: environment),
+            index: index,
             resolver: resolver,
-            installer: try installer.settings(environment: environment),
-            refresh: refresh.settings,
-            python: try python.settings(environment: environment),
+            installer: installer,
+            refresh: refresh,
+            python: python,
             warnings: mode.warnings + resolver.warnings
         )
     }

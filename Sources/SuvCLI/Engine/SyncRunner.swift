@@ -19,10 +19,14 @@ extension Sync {
     /// environment's markers installed, changed versions replaced, and anything else removed
     /// (unless `--inexact`).
     package func run(context: CommandContext) async throws {
-        let request = try request(environment: context.environment)
+        try await Self.execute(try request(environment: context.environment), global: global.flags, context: context)
+    }
+
+    /// `suv sync` for a request read by either parser: its warnings, then the sync.
+    static func execute(_ request: SyncRequest, global: GlobalFlags, context: CommandContext) async throws {
         context.warn(request.warnings)
         if request.script != nil { throw NotImplementedError(command: "suv sync --script") }
-        try await Self.perform(request, global: global.flags, context: context)
+        try await perform(request, global: global, context: context)
     }
 
     /// The sync itself, shared with `suv add`, `suv remove` and `suv run`: `request` says what
