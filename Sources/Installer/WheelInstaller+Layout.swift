@@ -34,11 +34,11 @@ extension WheelInstaller {
         )
         defer { transaction.closeFolders() }
         do throws(any Error) {
-            let recordCount = try transaction.apply(scripts: scripts, scheme: scheme, options: options)
+            let recordCount = try transaction.apply(entryPoints: entryPoints, scripts: scripts, scheme: scheme, options: options)
             _ = utimes(sitePackages, nil)
             return InstallResult(
                 name: PackageName(info.name), version: info.version, distInfo: sitePackages + "/" + info.distInfo,
-                recordCount: recordCount, fallbacks: transaction.linker.fallbacks
+                recordCount: recordCount, fallbacks: transaction.fallbacks
             )
         } catch let error as SimulatedInterruption {
             throw error
@@ -69,6 +69,11 @@ struct LayoutTransaction {
     /// Files placed, by the layout or written (scripts, `.dist-info` files).
     private var placedCount = 0
     private var written: [String] = []
+    /// The `.data` files' installation, planned for the scheme.
+    private var dataTransaction: InstallTransaction?
+
+    /// Link-mode fallbacks taken.
+    var fallbacks: [LinkFallback] { linker.fallbacks + (dataTransaction?.linker.fallbacks ?? []) }
 
     init(layout: WheelLayout, source: String, sitePackages: String, linker: Linker, interruptAfter: TestInterruptions) throws(InstallerError) {
         self.layout = layout
@@ -97,7 +102,9 @@ struct LayoutTransaction {
 
     /// Makes the folders, links the files, writes the generated files and `RECORD` (last).
     /// Returns the number of `RECORD` lines.
-    mutating func apply(scripts: [InstallPlan.ScriptItem], scheme: InstallScheme, options: InstallOptions) throws -> Int {
+    mutating func apply(
+        entryPoints: EntryPoints, scripts: [InstallPlan.ScriptItem], scheme: InstallScheme, options: InstallOptions
+    ) throws -> Int {
         var failure: (any Error)?
         let hardLinks = linker.mode == .hardlink
         layout.forEachOperation { operation, path, offset in
@@ -133,6 +140,7 @@ struct LayoutTransaction {
         doneUpTo = layout.operations.upperBound
 
         let info = layout.info
+        var extra = try applyData(entryPoints: entryPoints, scheme: scheme)
         var madeFolders: [String] = []
         var newlyWritten: [String] = []
         defer {
@@ -140,7 +148,7 @@ struct LayoutTransaction {
             written += newlyWritten
         }
         let placedBefore = placedCount, limit = interruptAfter
-        var extra = try InstallTransaction.writeGeneratedFiles(
+        extra += try InstallTransaction.writeGeneratedFiles(
             scripts: scripts, distInfoPath: sitePackages + "/" + info.distInfo, distInfo: info.distInfo,
             scheme: scheme, options: options,
             makeParent: { (path: String) throws(InstallerError) in
@@ -158,9 +166,36 @@ struct LayoutTransaction {
         return layout.recordCount + extra.count
     }
 
+    /// Places the `.data` files where the scheme puts them, as the plan does; returns their
+    /// `RECORD` entries.
+    private mutating func applyData(entryPoints: EntryPoints, scheme: InstallScheme) throws -> [RecordEntry] {
+        guard layout.dataCount > 0 else { return [] }
+        let info = layout.info
+        let entries: [RecordEntry]
+        let plan: InstallPlan
+        do {
+            entries = try layout.dataEntries()
+            plan = try InstallPlan.make(
+                files: entries.map(\.path), distInfo: info.distInfo, name: PackageName(info.name).normalized,
+                rootIsPurelib: info.rootIsPurelib, entryPoints: entryPoints, scheme: scheme)
+        } catch {
+            throw InstallerError.invalidWheel(reason: "\(error)")
+        }
+        var wheelRecord: [String: RecordEntry] = [:]
+        for entry in entries where entry.hash != nil { wheelRecord[entry.path] = entry }
+        // The test hooks count on from the files placed so far.
+        let hooks = TestInterruptions(
+            killAfter: interruptAfter.killAfter.map { $0 - placedCount },
+            signalAfter: interruptAfter.signalAfter.map { $0 - placedCount })
+        var transaction = InstallTransaction(linker: linker, interruptAfter: hooks)
+        defer { dataTransaction = transaction }
+        return try transaction.applyItems(plan.items, from: source, wheelRecord: wheelRecord, scheme: scheme)
+    }
+
     /// Removes every file placed and every folder made (when empty), newest first.
     func rollBack() {
         for path in written.reversed() { _ = try? FileSystem.removeFile(path) }
+        dataTransaction?.rollBack()
         var done: [(WheelLayout.Operation, String, Int)] = []
         layout.forEachOperation { operation, path, offset in
             guard offset < doneUpTo else { return false }

@@ -270,35 +270,7 @@ struct InstallTransaction {
         _ plan: InstallPlan, from root: String, wheelRecord: [String: RecordEntry], info: WheelInfo,
         scheme: InstallScheme, options: InstallOptions
     ) throws -> [RecordEntry] {
-        var record: [RecordEntry] = []
-        for item in plan.items {
-            try makeParent(of: item.destination)
-            let source = root + "/" + item.source
-            var entry = wheelRecord[item.source]
-            switch item.action {
-            case .link:
-                try linker.place(source, at: item.destination)
-            case .dataScript:
-                let info = try FileSystem.lstatIfPresent(source)
-                let bytes = try FileSystem.read(source)
-                if let rewritten = ScriptText.rewriteDataScript(bytes, shebang: scheme.shebang(isGUI:)) {
-                    try FileSystem.writeReplacing(item.destination, rewritten, mode: 0o755)
-                    entry = Self.recordEntry(item.recordPath, rewritten)
-                } else if let info, info.st_mode & 0o111 == 0o111 {
-                    try linker.place(source, at: item.destination)
-                } else {
-                    // A copy: changing the mode of a hard link would change the cache's file.
-                    try Linker.copy(source, to: item.destination, mode: (info?.st_mode ?? 0o644) | 0o111)
-                }
-            }
-            placed.append(item.destination)
-            if entry == nil {
-                entry = try Self.recordEntry(item.recordPath, forFile: source)
-            }
-            entry?.path = item.recordPath
-            if let entry { record.append(entry) }
-            try checkInterruption()
-        }
+        var record = try applyItems(plan.items, from: root, wheelRecord: wheelRecord, scheme: scheme)
         var written: [String] = [], madeFolders: [String] = []
         defer {
             placed += written
@@ -347,6 +319,43 @@ struct InstallTransaction {
             try FileSystem.writeReplacing(distInfoPath + "/" + name, bytes)
             try placed(distInfoPath + "/" + name, false)
             record.append(recordEntry(distInfo + "/" + name, bytes))
+        }
+        return record
+    }
+
+    /// Places the plan's files (linked, or rewritten for a `.data/scripts` file); returns
+    /// their `RECORD` entries (from the wheel's `RECORD`, or hashed from the file).
+    mutating func applyItems(
+        _ items: [InstallPlan.Item], from root: String, wheelRecord: [String: RecordEntry], scheme: InstallScheme
+    ) throws -> [RecordEntry] {
+        var record: [RecordEntry] = []
+        for item in items {
+            try makeParent(of: item.destination)
+            let source = root + "/" + item.source
+            var entry = wheelRecord[item.source]
+            switch item.action {
+            case .link:
+                try linker.place(source, at: item.destination)
+            case .dataScript:
+                let info = try FileSystem.lstatIfPresent(source)
+                let bytes = try FileSystem.read(source)
+                if let rewritten = ScriptText.rewriteDataScript(bytes, shebang: scheme.shebang(isGUI:)) {
+                    try FileSystem.writeReplacing(item.destination, rewritten, mode: 0o755)
+                    entry = Self.recordEntry(item.recordPath, rewritten)
+                } else if let info, info.st_mode & 0o111 == 0o111 {
+                    try linker.place(source, at: item.destination)
+                } else {
+                    // A copy: changing the mode of a hard link would change the cache's file.
+                    try Linker.copy(source, to: item.destination, mode: (info?.st_mode ?? 0o644) | 0o111)
+                }
+            }
+            placed.append(item.destination)
+            if entry == nil {
+                entry = try Self.recordEntry(item.recordPath, forFile: source)
+            }
+            entry?.path = item.recordPath
+            if let entry { record.append(entry) }
+            try checkInterruption()
         }
         return record
     }

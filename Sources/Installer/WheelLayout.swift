@@ -11,11 +11,12 @@ import Darwin
 /// `METADATA`, `WHEEL` or `RECORD` parsing and no sorting: only the folders to make, the files to
 /// link, and the `RECORD` lines the environment gets, already sorted.
 ///
-/// Only a *plain* wheel has a layout: every file a clean relative path under the site-packages
-/// folder (no `.data` folder, no `..`, no line breaks in names), and none of the `.dist-info`
-/// files the installer writes itself (`INSTALLER`, `REQUESTED`, `direct_url.json`). Any other
-/// wheel installs through ``InstallPlan`` every time. Installing through a layout gives the
-/// same files and the same `RECORD`, byte for byte, as installing through the plan.
+/// A wheel has a layout when every file is a clean relative path (no `..`, no line breaks in
+/// names) and none is one of the `.dist-info` files the installer writes itself (`INSTALLER`,
+/// `REQUESTED`, `direct_url.json`); any other wheel installs through ``InstallPlan`` every time.
+/// The files of a `.data` folder, whose places depend on the environment's scheme, are listed
+/// with their `RECORD` entries and planned at install time. Installing through a layout gives
+/// the same files and the same `RECORD`, byte for byte, as installing through the plan.
 ///
 /// The file (`<sha256>.layout` beside the wheel's `wheels-v0/by-hash/<name>/<sha256>` link):
 ///
@@ -32,6 +33,7 @@ import Darwin
 /// d flask
 /// f flask/__init__.py
 /// f flask/app.py
+/// data 0
 /// record 3
 /// flask-3.0.3.dist-info/METADATA,sha256=…,3041
 /// flask/__init__.py,sha256=…,2603
@@ -55,6 +57,10 @@ struct WheelLayout: Sendable {
     let operations: Range<Int>
     /// How many operation lines there are.
     let operationCount: Int
+    /// Where the `RECORD` lines of the `.data` files are (paths as in the wheel).
+    let data: Range<Int>
+    /// How many `.data` files there are.
+    let dataCount: Int
     /// Where the `RECORD` lines are in ``bytes`` (each ending in `\n`).
     let record: Range<Int>
     /// How many `RECORD` lines there are.
@@ -104,18 +110,23 @@ extension WheelLayout {
         var entries: [RecordEntry] = []
         var distInfoFiles: [String] = []
         var otherFiles: [String] = []
+        var dataEntries: [RecordEntry] = []
         for file in files where file != recordFile {
-            guard !file.hasPrefix(dataDirectory), !file.hasPrefix("/"), PathArithmetic.isNormalized(file),
-                  isSingleLine(file), !written.contains(file) else { return nil }
+            guard !file.hasPrefix("/"), PathArithmetic.isNormalized(file), isSingleLine(file), !written.contains(file)
+            else { return nil }
             var entry = wheelRecord[file]
             if entry == nil { entry = try InstallTransaction.recordEntry(file, forFile: root + "/" + file) }
-            if var entry {
-                entry.path = file
-                entries.append(entry)
+            entry?.path = file
+            if file.hasPrefix(dataDirectory) {
+                // Planned at install time; the entry (or one without hash) says where it is.
+                dataEntries.append(entry ?? RecordEntry(path: file))
+                continue
             }
+            if let entry { entries.append(entry) }
             if file.hasPrefix(distInfoPrefix) { distInfoFiles.append(file) } else { otherFiles.append(file) }
         }
         entries.sort()
+        dataEntries.sort()
 
         var text = """
             \(formatLine)
@@ -144,6 +155,8 @@ extension WheelLayout {
         }
         text += "operations \(lines.count)\n"
         text += lines.joined()
+        text += "data \(dataEntries.count)\n"
+        text += RecordFile.serialize(dataEntries)
         text += "record \(entries.count)\n"
         text += RecordFile.serialize(entries)
         return parse(Array(text.utf8))
@@ -198,6 +211,16 @@ extension WheelLayout {
             bytes[range.upperBound] = 0
         }
         let operations = operationsStart..<position
+        guard let dataCount = count("data") else { return nil }
+        let dataStart = position
+        let dataPrefix = Array((String(distInfo.dropLast(".dist-info".count)) + ".data/").utf8)
+        for _ in 0..<dataCount {
+            // The file a `.data` line names must be inside the unpacked wheel's `.data` folder.
+            guard let range = line() else { return nil }
+            let path = recordPath(bytes[range])
+            guard path.starts(with: dataPrefix), isPlainRelative(path) else { return nil }
+        }
+        let data = dataStart..<position
         guard let recordCount = count("record") else { return nil }
         let recordStart = position
         for _ in 0..<recordCount {
@@ -207,7 +230,7 @@ extension WheelLayout {
         return WheelLayout(
             info: WheelInfo(distInfo: distInfo, name: name, version: version, rootIsPurelib: purelib == "1"),
             hasEntryPoints: entryPoints == "1", bytes: bytes, operations: operations, operationCount: operationCount,
-            record: recordStart..<position, recordCount: recordCount
+            data: data, dataCount: dataCount, record: recordStart..<position, recordCount: recordCount
         )
     }
 
@@ -228,6 +251,11 @@ extension WheelLayout {
             }
         }
         return length > 0 && !(length == dots && length <= 2)
+    }
+
+    /// The `RECORD` entries of the `.data` files, paths as in the wheel (checked when read).
+    func dataEntries() throws(RecordParseError) -> [RecordEntry] {
+        try RecordFile.parse(String(decoding: bytes[data], as: UTF8.self))
     }
 
     /// The layout stored at `path`, or `nil` when there is none or it is unusable.

@@ -10,6 +10,8 @@ public struct SupportedTags: Hashable, Sendable {
     public let interpreters: Set<String>
     /// Every ABI part (`cp312`, `abi3`, `none`, …) of the tags.
     public let abis: Set<String>
+    /// Every platform part (`manylinux_2_17_x86_64`, `any`, …) of the tags.
+    public let platforms: Set<String>
 
     /// Builds the list from tags given best first; later repeats of a tag are dropped.
     public init(_ tags: [WheelTag]) {
@@ -23,6 +25,7 @@ public struct SupportedTags: Hashable, Sendable {
         self.ranks = ranks
         self.interpreters = Set(unique.map(\.interpreter))
         self.abis = Set(unique.map(\.abi))
+        self.platforms = Set(unique.map(\.platform))
     }
 
     public static func == (lhs: SupportedTags, rhs: SupportedTags) -> Bool { lhs.tags == rhs.tags }

@@ -231,9 +231,10 @@ extension LockInstallPlan {
         let interpreterPart = stem[stem.index(after: interpreterDash)..<abiDash]
         let abiPart = stem[stem.index(after: abiDash)..<platformDash]
         let platformPart = stem[stem.index(after: platformDash)...]
-        // Most wheels of a lock are for other interpreters or ABIs: answered without building
-        // their tags.
-        guard anyComponent(of: interpreterPart, in: tags.interpreters), anyComponent(of: abiPart, in: tags.abis)
+        // Most wheels of a lock are for other interpreters, ABIs or platforms: answered without
+        // building their tags.
+        guard anyComponent(of: interpreterPart, in: tags.interpreters), anyComponent(of: abiPart, in: tags.abis),
+              anyComponent(of: platformPart, in: tags.platforms)
         else { return nil }
         let interpreters = interpreterPart.split(separator: ".", omittingEmptySubsequences: false)
         let abis = abiPart.split(separator: ".", omittingEmptySubsequences: false)
