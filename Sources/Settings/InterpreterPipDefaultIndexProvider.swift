@@ -7,7 +7,7 @@ import Darwin
 #endif
 
 /// Asks a real Python interpreter for pip's default index by running
-/// `python3 -c "...; print(PyPI.simple_url)"` (blocking the calling task for the few tens of
+/// `python3 -S -c "...; print(PyPI.simple_url)"` (blocking the calling task for the few tens of
 /// milliseconds that takes).
 public struct InterpreterPipDefaultIndexProvider: PipDefaultIndexProvider {
     /// An interpreter name looked up on `PATH` (`python3`) or a path.
@@ -17,8 +17,41 @@ public struct InterpreterPipDefaultIndexProvider: PipDefaultIndexProvider {
     /// How long the interpreter may take.
     public var timeoutSeconds: Int
 
-    /// The script: imports pip's index model and prints the default simple-API URL.
-    public static let script = "import sys\nfrom pip._internal.models.index import PyPI\nsys.stdout.write(PyPI.simple_url)\n"
+    /// The script, run with `-S` (no `site`: on some interpreters the `.pth` files of
+    /// site-packages take longer than the rest of the query): it evaluates pip's
+    /// `pip/_internal/models/index.py`, found where `import pip` would find it, and prints
+    /// `PyPI.simple_url`; when that file cannot be found or evaluated on its own, it runs
+    /// `site.main()` (the start-up `-S` skipped) and imports pip's index model as usual.
+    public static let script = """
+        import sys
+        def from_source():
+            import os.path, sysconfig
+            places = list(sys.path)
+            if sys.prefix == sys.base_prefix:
+                import site
+                if site.check_enableusersite():
+                    places.append(site.getusersitepackages())
+            places += [sysconfig.get_path("purelib"), sysconfig.get_path("platlib")]
+            for place in places:
+                path = os.path.join(place or ".", "pip", "_internal", "models", "index.py")
+                if os.path.isfile(path):
+                    with open(path, encoding="utf-8") as source:
+                        code = compile(source.read(), path, "exec")
+                    namespace = {"__name__": "pip._internal.models.index", "__file__": path}
+                    exec(code, namespace)
+                    return namespace["PyPI"].simple_url
+        try:
+            url = from_source()
+        except Exception:
+            url = None
+        if not url:
+            import site
+            site.main()
+            from pip._internal.models.index import PyPI
+            url = PyPI.simple_url
+        sys.stdout.write(url)
+
+        """
 
     public init(interpreter: String = "python3", environment: [String: String], timeoutSeconds: Int = 20) {
         self.interpreter = interpreter
@@ -35,7 +68,7 @@ public struct InterpreterPipDefaultIndexProvider: PipDefaultIndexProvider {
         childEnvironment["PIP_NO_INPUT"] = "1"
         childEnvironment["PYTHONIOENCODING"] = "utf-8"
         let result: ProcessSpawner.Output
-        switch ProcessSpawner.run(executable, arguments: ["-c", Self.script], environment: childEnvironment,
+        switch ProcessSpawner.run(executable, arguments: ["-S", "-c", Self.script], environment: childEnvironment,
                                   timeoutMilliseconds: timeoutSeconds * 1000) {
         case .success(let output): result = output
         case .failure(let failure): throw .spawnFailed(interpreter: interpreter, reason: failure.reason)

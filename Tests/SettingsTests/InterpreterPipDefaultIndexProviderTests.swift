@@ -22,9 +22,43 @@ import Testing
     @Test func passesTheQueryScript() async throws {
         let root = FakeRoot()
         // Echo the `-c` argument back: the script must import pip's index model.
-        let python = script(root, "case \"$2\" in *'from pip._internal.models.index import PyPI'*) echo https://ok.example/simple;; *) exit 3;; esac")
+        let python = script(root, "[ \"$1 $2\" = '-S -c' ] || exit 4; case \"$3\" in *'from pip._internal.models.index import PyPI'*) echo https://ok.example/simple;; *) exit 3;; esac")
         let provider = InterpreterPipDefaultIndexProvider(interpreter: python, environment: [:])
         #expect(try await provider.pipDefaultIndex().url == "https://ok.example/simple")
+    }
+
+    /// On every installed CPython with pip, the script (run as the provider runs it) answers
+    /// what importing pip's index model answers, both through pip's source file and through
+    /// the import it falls back to.
+    @Test func theScriptAnswersWhatPipAnswers() throws {
+        let versions = (ProcessInfo.processInfo.environment["HOME"] ?? "/root") + "/.pyenv/versions"
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: versions)) ?? []).sorted()
+        var checked = 0
+        for name in names {
+            let python = versions + "/" + name + "/bin/python3"
+            guard FileManager.default.isExecutableFile(atPath: python) else { continue }
+            let expected = Self.run(python, ["-c", "from pip._internal.models.index import PyPI; print(PyPI.simple_url, end='')"])
+            guard expected.status == 0 else { continue }
+            #expect(Self.run(python, ["-S", "-c", InterpreterPipDefaultIndexProvider.script]) == expected, "\(python)")
+            // Without pip's source file where the script looks, the fallback import answers.
+            let fallback = InterpreterPipDefaultIndexProvider.script.replacingOccurrences(of: "\"index.py\"", with: "\"missing.py\"")
+            #expect(Self.run(python, ["-S", "-c", fallback]) == expected, "\(python)")
+            checked += 1
+        }
+        #expect(checked >= 2)
+    }
+
+    static func run(_ executable: String, _ arguments: [String]) -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return (-1, "") }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
     @Test func findsTheInterpreterOnPath() async throws {
