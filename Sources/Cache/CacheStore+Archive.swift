@@ -36,9 +36,23 @@ extension CacheStore {
     }
 
     /// The archive folder the link `entry` points to, when the link and its target exist.
+    ///
+    /// Two system calls, not `realpath`'s one per path component (a warm sync looks up every
+    /// wheel before installing): the link is read, and its target — relative, as
+    /// ``link(_:to:)`` writes it, through folders of the cache's own — is joined to the link's
+    /// folder and checked to be a folder.
     public func resolveArchive(_ entry: String) -> String? {
-        guard let target = Self.realPath(entry), POSIX.isDirectory(target) else { return nil }
-        return target
+        var buffer = [UInt8](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = buffer.withUnsafeMutableBufferPointer { pointer in
+            pointer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: pointer.count) { readlink(entry, $0, pointer.count - 1) }
+            } ?? -1
+        }
+        guard count > 0 else { return nil }
+        let target = String(decoding: buffer[0..<count], as: UTF8.self)
+        let path = target.hasPrefix("/") ? target : Path.lexicallyNormalized(Path.join(Path.parent(entry), target))
+        guard POSIX.isDirectory(path) else { return nil }
+        return path
     }
 
     /// Creates (or atomically replaces) a relative symbolic link at `entry` pointing to `target`.

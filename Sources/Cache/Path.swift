@@ -46,6 +46,24 @@ enum Path {
         path.split(separator: "/").filter { $0 != "." }
     }
 
+    /// `path` without `.` components, and with each `..` taking away the component before it
+    /// (by text: right only when those components are not symbolic links).
+    static func lexicallyNormalized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if component == "." { continue }
+            if component == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+            } else if component == ".." && path.hasPrefix("/") {
+                continue
+            } else {
+                parts.append(component)
+            }
+        }
+        let joined = parts.joined(separator: "/")
+        return path.hasPrefix("/") ? "/" + joined : (joined.isEmpty ? "." : joined)
+    }
+
     static func trimTrailingSlashes(_ path: String) -> String {
         var result = Substring(path)
         while result.count > 1 && result.hasSuffix("/") { result = result.dropLast() }
