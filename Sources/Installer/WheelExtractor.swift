@@ -37,6 +37,7 @@ struct WheelExtractor: Sendable {
             }
             members.append((entry, path))
         }
+        try limits.checkTotal(members.lazy.map(\.entry))
         let links = Set(members.filter { $0.entry.isSymlink && !$0.entry.isDirectory }.map(\.path))
         for (entry, path) in members {
             if let through = Self.traversedLink(path, links: links, includingLast: false) {

@@ -26,6 +26,8 @@ public enum ZipError: SuvError, Equatable {
     case sizeMismatch(entry: String, expected: UInt64, actual: UInt64)
     /// The entry's uncompressed size is above ``ZipLimits/maxEntrySize``.
     case entryTooLarge(entry: String, size: UInt64, limit: UInt64)
+    /// The entries' uncompressed sizes add up to more than ``ZipLimits/maxTotalSize``.
+    case archiveTooLarge(size: UInt64, limit: UInt64)
     /// The entry's compression ratio is above ``ZipLimits/maxCompressionRatio``.
     case compressionRatioTooHigh(entry: String, compressedSize: UInt64, uncompressedSize: UInt64, limit: UInt64)
     /// zlib rejected the deflate stream.
@@ -63,6 +65,8 @@ public enum ZipError: SuvError, Equatable {
             "The zip entry `\(entry)` has \(actual) bytes, but the central directory records \(expected)"
         case .entryTooLarge(let entry, let size, let limit):
             "The zip entry `\(entry)` is too large: \(size) bytes uncompressed (limit \(limit))"
+        case .archiveTooLarge(let size, let limit):
+            "The zip archive's entries add up to \(size) bytes uncompressed (limit \(limit)): refusing a possible zip bomb"
         case .compressionRatioTooHigh(let entry, let compressed, let uncompressed, let limit):
             "The zip entry `\(entry)` expands \(compressed) bytes into \(uncompressed) (more than \(limit) times): refusing a possible zip bomb"
         case .corruptData(let entry, let reason):

@@ -10,14 +10,19 @@ public struct ZipLimits: Sendable, Equatable {
     public var maxCompressionRatio: UInt64
     /// Entries smaller than this are exempt from the ratio check (tiny files of zeros are fine).
     public var ratioCheckThreshold: UInt64
+    /// The largest sum of the entries' uncompressed sizes accepted for one archive (many
+    /// entries, each under the other limits, can still add up to a bomb).
+    public var maxTotalSize: UInt64
 
-    public init(maxEntrySize: UInt64, maxCompressionRatio: UInt64, ratioCheckThreshold: UInt64) {
+    public init(maxEntrySize: UInt64, maxCompressionRatio: UInt64, ratioCheckThreshold: UInt64, maxTotalSize: UInt64 = 32 << 30) {
         self.maxEntrySize = maxEntrySize
         self.maxCompressionRatio = maxCompressionRatio
         self.ratioCheckThreshold = ratioCheckThreshold
+        self.maxTotalSize = maxTotalSize
     }
 
-    /// 4 GiB per entry; ratio 200:1 checked from 16 MiB up.
+    /// 4 GiB per entry; ratio 200:1 checked from 16 MiB up; 32 GiB in all (the largest wheels
+    /// published, GPU libraries, unpack to a few GiB).
     public static let `default` = ZipLimits(
         maxEntrySize: 4 << 30, maxCompressionRatio: 200, ratioCheckThreshold: 16 << 20
     )
@@ -26,6 +31,17 @@ public struct ZipLimits: Sendable, Equatable {
     public static let metadata = ZipLimits(
         maxEntrySize: 64 << 20, maxCompressionRatio: 200, ratioCheckThreshold: 1 << 20
     )
+
+    /// Throws when the entries' recorded uncompressed sizes add up to more than
+    /// ``maxTotalSize``.
+    public func checkTotal(_ entries: some Sequence<ZipEntry>) throws(ZipError) {
+        var total: UInt64 = 0
+        for entry in entries {
+            let (sum, overflow) = total.addingReportingOverflow(entry.uncompressedSize)
+            total = overflow ? .max : sum
+        }
+        if total > maxTotalSize { throw .archiveTooLarge(size: total, limit: maxTotalSize) }
+    }
 
     /// Throws when `entry`'s recorded sizes break these limits.
     func check(_ entry: ZipEntry) throws(ZipError) {

@@ -100,6 +100,17 @@ import Testing
         #expect(size as? ZipError == .entryTooLarge(entry: "zeros", size: 1000, limit: 999))
     }
 
+    /// Entries each within the per-entry limits can still add up to too much: the total is
+    /// checked over the whole central directory (and does not overflow).
+    @Test func enforcesTheTotalSize() async throws {
+        let bytes = ZipBuilder((0..<4).map { .init(name: "part\($0)", data: [UInt8](repeating: 7, count: 300)) }).build()
+        let archive = try await open(bytes)
+        let limits = ZipLimits(maxEntrySize: 1 << 30, maxCompressionRatio: 200, ratioCheckThreshold: 1 << 20, maxTotalSize: 1000)
+        #expect(throws: ZipError.archiveTooLarge(size: 1200, limit: 1000)) { try limits.checkTotal(archive.entries) }
+        #expect(throws: Never.self) { try ZipLimits.default.checkTotal(archive.entries) }
+        #expect(ZipError.archiveTooLarge(size: 1200, limit: 1000).message.contains("refusing a possible zip bomb"))
+    }
+
     @Test(arguments: [
         ("pkg/module.py", nil), ("a/../b", nil), ("./a", nil), ("pkg/", nil), ("a..b/c", nil),
         ("../evil", ZipPathProblem.parentTraversal), ("a/../../evil", .parentTraversal), ("a\\..\\..\\evil", .parentTraversal),
