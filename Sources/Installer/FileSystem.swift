@@ -136,6 +136,19 @@ enum FileSystem {
     }
 
     /// Writes all of `bytes` to `fd`.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(InstallerError) {
+        let failure = bytes.withUnsafeBytes { buffer -> InstallerError? in
+            do throws(InstallerError) {
+                try writeAll(fd, buffer, path: path)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Writes all of `bytes` to `fd`.
     static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(InstallerError) {
         var offset = 0
         while offset < bytes.count {
@@ -149,24 +162,38 @@ enum FileSystem {
         }
     }
 
+    /// Writes `bytes` to `path` created anew (`O_EXCL`), for the small files of a `.dist-info`
+    /// folder that `RECORD`, written last, vouches for; an existing file is replaced as
+    /// ``writeReplacing(_:_:mode:)`` replaces it. Saves the temporary name and the rename.
+    static func writeNew(_ path: String, _ bytes: [UInt8], mode: mode_t = 0o644) throws(InstallerError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
+        guard fd >= 0 else {
+            if errno == EEXIST { return try writeReplacing(path, bytes, mode: mode) }
+            throw failure("create", path)
+        }
+        do {
+            try writeAll(fd, bytes, path: path)
+        } catch {
+            close(fd)
+            unlink(path)
+            throw error
+        }
+        _ = fchmod(fd, mode)
+        close(fd)
+    }
+
     /// Writes `bytes` to a new temporary file beside `path` with `mode`, then renames it over
     /// `path`: readers see the old file or the new one.
     static func writeReplacing(_ path: String, _ bytes: [UInt8], mode: mode_t = 0o644) throws(InstallerError) {
         let temporary = temporaryName(beside: path)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
         guard fd >= 0 else { throw failure("create", temporary) }
-        let failure = bytes.withUnsafeBytes { buffer -> InstallerError? in
-            do throws(InstallerError) {
-                try writeAll(fd, buffer, path: temporary)
-                return nil
-            } catch {
-                return error
-            }
-        }
-        if let failure {
+        do {
+            try writeAll(fd, bytes, path: temporary)
+        } catch {
             close(fd)
             unlink(temporary)
-            throw failure
+            throw error
         }
         _ = fchmod(fd, mode)
         close(fd)

@@ -316,7 +316,7 @@ struct InstallTransaction {
         metadata.append(("INSTALLER", Array(options.installer.utf8)))
         for (name, bytes) in metadata {
             try makeParent(distInfoPath + "/" + name)
-            try FileSystem.writeReplacing(distInfoPath + "/" + name, bytes)
+            try FileSystem.writeNew(distInfoPath + "/" + name, bytes)
             try placed(distInfoPath + "/" + name, false)
             record.append(recordEntry(distInfo + "/" + name, bytes))
         }

@@ -215,4 +215,39 @@ import Testing
             #expect(installed.contains("flask==3.0.3") == project.contains("flask"), "after a signal at \(delay) ms: \(installed)")
         }
     }
+
+    /// `suv lock` stopped (SIGKILL or SIGINT) at several moments while it resolves and writes:
+    /// `uv.lock` is the old lock or the whole new one, never part of one; `pyproject.toml` is
+    /// untouched; the next `suv lock` writes the same lock an uninterrupted one writes.
+    @Test(.enabled(if: EndToEndTests.executable != nil, "the `suv` executable was not built next to the tests"),
+          arguments: [SIGKILL, SIGINT])
+    func anInterruptedLockLeavesAWholeLock(_ signalNumber: Int32) async throws {
+        let server = try LocalIndexServer(root: try RealWheelsIndex.url().path)
+        let index = server.url("/simple/")
+        let directory = try project("locking\(signalNumber)", dependencies: #""iniconfig""#)
+        let first = await runSuv(["lock", "--directory", directory, "--index-url", index], environment: environment)
+        #expect(first.status == 0, "\(first.stderr)")
+        let oldLock = try String(contentsOfFile: directory + "/uv.lock", encoding: .utf8)
+        _ = try project("locking\(signalNumber)", dependencies: #""iniconfig", "flask", "pytest""#)
+        let newProject = try String(contentsOfFile: directory + "/pyproject.toml", encoding: .utf8)
+        var newLock: String?
+        for delay in [5, 15, 30, 60, 120, 250] {
+            try oldLock.write(toFile: directory + "/uv.lock", atomically: true, encoding: .utf8)
+            let log = tree.path("lock-\(signalNumber)-\(delay).log")
+            let lock = try start(["lock", "--directory", directory, "--index-url", index], log: log)
+            try await Task.sleep(for: .milliseconds(delay))
+            kill(lock.processIdentifier, signalNumber)
+            _ = finish(lock, log: log)
+            #expect(try String(contentsOfFile: directory + "/pyproject.toml", encoding: .utf8) == newProject)
+            let text = try String(contentsOfFile: directory + "/uv.lock", encoding: .utf8)
+            if text != oldLock {
+                #expect(text.hasPrefix("version = 1\n") && text.hasSuffix("\n") && text.contains("name = \"pytest\""), "at \(delay) ms")
+                if let newLock { #expect(text == newLock, "at \(delay) ms") }
+            }
+            let rerun = await runSuv(["lock", "--directory", directory, "--index-url", index], environment: environment)
+            #expect(rerun.status == 0, "after a signal at \(delay) ms: \(rerun.stderr)")
+            let relocked = try String(contentsOfFile: directory + "/uv.lock", encoding: .utf8)
+            if let newLock { #expect(relocked == newLock, "after a signal at \(delay) ms") } else { newLock = relocked }
+        }
+    }
 }
