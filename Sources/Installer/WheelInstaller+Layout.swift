@@ -106,7 +106,6 @@ struct LayoutTransaction {
         entryPoints: EntryPoints, scripts: [InstallPlan.ScriptItem], scheme: InstallScheme, options: InstallOptions
     ) throws -> Int {
         var failure: (any Error)?
-        let hardLinks = linker.mode == .hardlink
         layout.forEachOperation { operation, path, offset in
             do {
                 switch operation {
@@ -117,7 +116,8 @@ struct LayoutTransaction {
                         throw FileSystem.failure("create directory", sitePackages + "/" + String(cString: path))
                     }
                 case .linkFile:
-                    if !(hardLinks && linkat(sourceFolder, path, targetFolder, path, 0) == 0) {
+                    // (After a fallback to copies, the linker's mode is no longer hard links.)
+                    if !(linker.mode == .hardlink && linkat(sourceFolder, path, targetFolder, path, 0) == 0) {
                         let relative = String(cString: path)
                         try linker.place(source + "/" + relative, at: sitePackages + "/" + relative)
                     } else {

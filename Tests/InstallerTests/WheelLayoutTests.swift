@@ -219,6 +219,32 @@ import Testing
         }
     }
 
+    /// Through the layout, each link mode places files as it says (hard links share the cache's
+    /// inode, copies do not, symbolic links point into the cache) with the same
+    /// contents and the same RECORD.
+    @Test(arguments: [LinkMode.copy, .hardlink, .symlink, .clone])
+    func linkModesThroughTheLayout(mode: LinkMode) async throws {
+        let first = try TestEnvironment(name: "first")
+        let wheel = try await first.cache.unpack(wheelPath: try Self.realWheel("click-8.1.7-py3-none-any.whl"))
+        _ = try await WheelInstaller.install(wheel, into: first.scheme)
+        let layoutPath = try #require(wheel.layoutPath)
+        let layout = try #require(WheelLayout.read(layoutPath))
+        let env = try TestEnvironment(name: "second", cache: first.cache)
+        _ = try WheelInstaller.installBlocking(wheel, layout: layout, into: env.scheme, options: InstallOptions(linkMode: mode))
+        let record = "click-8.1.7.dist-info/RECORD"
+        #expect(env.text("lib/python3.12/site-packages/" + record) == first.text("lib/python3.12/site-packages/" + record))
+        let installed = env.sitePackages + "/click/core.py", cached = wheel.path + "/click/core.py"
+        let attributes = try FileManager.default.attributesOfItem(atPath: installed)
+        let sameInode = (attributes[.systemFileNumber] as? Int) == (try FileManager.default.attributesOfItem(atPath: cached)[.systemFileNumber] as? Int)
+        switch mode {
+        case .hardlink: #expect(sameInode)
+        case .copy: #expect(!sameInode)
+        case .clone: break // a clone where the file system can, else a hard link (as uv)
+        case .symlink: #expect(try FileManager.default.destinationOfSymbolicLink(atPath: installed) == cached)
+        }
+        #expect(try env.python(["-c", "import click; print(click.__name__)"]).stdout == "click\n")
+    }
+
     /// Merging the installer's own entries into a layout's sorted `RECORD` lines gives what
     /// sorting all entries gives, for random paths (quoted ones, `../` ones, non-ASCII ones).
     @Test func recordMergeIsSorting() async {
