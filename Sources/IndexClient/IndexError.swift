@@ -48,6 +48,14 @@ public enum IndexError: SuvError {
         }
     }
 
+    public var hints: [String] {
+        switch self {
+        case .transfer(let error): error.hints
+        case .cache(let error): error.hints
+        default: []
+        }
+    }
+
     public var cause: (any Error)? {
         switch self {
         // The transfer error's own chain (`Request failed after 3 retries` → the last attempt,

@@ -18,6 +18,9 @@ public struct UvSettings: Sendable, Equatable {
     public var noCache: Bool?
     public var offline: Bool?
     public var nativeTLS: Bool?
+    /// `allow-insecure-host`: hosts (`host`, `host:port` or a URL) whose certificates are not
+    /// verified.
+    public var allowInsecureHost: [String] = []
     public var concurrentDownloads: Int?
     public var addBounds: AddBounds?
     public var requiredVersion: String?
@@ -50,6 +53,7 @@ public struct UvSettings: Sendable, Equatable {
         settings.offline = try reader.optionalBool(table, "offline")
         settings.nativeTLS = try reader.optionalBool(table, "native-tls")
         if settings.nativeTLS == nil { settings.nativeTLS = try reader.optionalBool(table, "system-certs") }
+        settings.allowInsecureHost = try reader.optionalStrings(table, "allow-insecure-host") ?? []
         settings.requiredVersion = try reader.optionalString(table, "required-version")
         settings.pythonPreference = try reader.optionalString(table, "python-preference")
         settings.pythonDownloads = try reader.optionalString(table, "python-downloads")

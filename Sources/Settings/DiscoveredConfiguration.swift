@@ -72,6 +72,7 @@ public struct DiscoveredConfiguration: Sendable, Equatable {
         result.noCache = value(\.noCache)?.value
         result.offline = value(\.offline)?.value
         result.nativeTLS = value(\.nativeTLS)?.value
+        result.allowInsecureHost = values(\.allowInsecureHost).map(\.value)
         result.concurrentDownloads = value(\.concurrentDownloads)?.value
         result.addBounds = value(\.addBounds)?.value
         result.requiredVersion = value(\.requiredVersion)?.value

@@ -10,11 +10,14 @@ public struct SettingsOverrides: Sendable, Equatable {
     public var resolution: ResolutionMode?
     public var indexStrategy: IndexStrategy?
     public var linkMode: LinkMode?
+    /// `--allow-insecure-host` values (and `UV_INSECURE_HOST`'s, which the command line reads
+    /// with them).
+    public var allowInsecureHosts: [String]
 
     public init(
         cacheDir: String? = nil, noCache: Bool = false, offline: Bool = false, concurrentDownloads: Int? = nil,
         prerelease: PrereleaseMode? = nil, resolution: ResolutionMode? = nil, indexStrategy: IndexStrategy? = nil,
-        linkMode: LinkMode? = nil
+        linkMode: LinkMode? = nil, allowInsecureHosts: [String] = []
     ) {
         self.cacheDir = cacheDir
         self.noCache = noCache
@@ -24,6 +27,7 @@ public struct SettingsOverrides: Sendable, Equatable {
         self.resolution = resolution
         self.indexStrategy = indexStrategy
         self.linkMode = linkMode
+        self.allowInsecureHosts = allowInsecureHosts
     }
 }
 
@@ -54,6 +58,10 @@ public struct ResolvedSettings: Sendable, Equatable {
     public var indexStrategy: IndexStrategy
     /// `--link-mode` / `UV_LINK_MODE` / `link-mode` (default `clone` on Linux and macOS).
     public var linkMode: LinkMode
+    /// Hosts whose certificates are not verified: `--allow-insecure-host` and
+    /// `UV_INSECURE_HOST`, then every configuration file's `allow-insecure-host` (all of them
+    /// apply).
+    public var allowInsecureHosts: [String]
 
     /// Settings with uv's defaults for everything not given.
     public init(
@@ -61,7 +69,8 @@ public struct ResolvedSettings: Sendable, Equatable {
         concurrentDownloads: Int = defaultConcurrentDownloads, httpTimeoutSeconds: Int = defaultHTTPTimeoutSeconds,
         httpConnectTimeoutSeconds: Int = defaultHTTPConnectTimeoutSeconds, httpRetries: Int = defaultHTTPRetries,
         prerelease: PrereleaseMode = .ifNecessary, resolution: ResolutionMode = .highest,
-        indexStrategy: IndexStrategy = .firstIndex, linkMode: LinkMode = defaultLinkMode
+        indexStrategy: IndexStrategy = .firstIndex, linkMode: LinkMode = defaultLinkMode,
+        allowInsecureHosts: [String] = []
     ) {
         self.cacheDir = cacheDir
         self.noCache = noCache
@@ -74,6 +83,7 @@ public struct ResolvedSettings: Sendable, Equatable {
         self.resolution = resolution
         self.indexStrategy = indexStrategy
         self.linkMode = linkMode
+        self.allowInsecureHosts = allowInsecureHosts
     }
 
     public static let defaultConcurrentDownloads = 50
@@ -120,7 +130,8 @@ public struct ResolvedSettings: Sendable, Equatable {
             prerelease: overrides.prerelease ?? prerelease ?? configuration.value(\.prerelease)?.value ?? .ifNecessary,
             resolution: overrides.resolution ?? resolution ?? configuration.value(\.resolution)?.value ?? .highest,
             indexStrategy: overrides.indexStrategy ?? strategy ?? configuration.value(\.indexStrategy)?.value ?? .firstIndex,
-            linkMode: overrides.linkMode ?? linkMode ?? configuration.value(\.linkMode)?.value ?? defaultLinkMode
+            linkMode: overrides.linkMode ?? linkMode ?? configuration.value(\.linkMode)?.value ?? defaultLinkMode,
+            allowInsecureHosts: overrides.allowInsecureHosts + configuration.values(\.allowInsecureHost).map(\.value)
         )
     }
 }

@@ -20,12 +20,20 @@ public final class LocalIndexServer: @unchecked Sendable {
     public let port: Int
     /// The directory it serves.
     public let root: String
+    /// Whether it speaks HTTPS with the self-signed ``certificatePath`` certificate.
+    public let tls: Bool
     private let process: Process
     private let input: Pipe
     private let stopped = Mutex(false)
 
-    /// `http://127.0.0.1:<port>`, without a trailing slash.
-    public var baseURL: String { "http://127.0.0.1:\(port)" }
+    /// `http://127.0.0.1:<port>` (`https://` with TLS), without a trailing slash.
+    public var baseURL: String { (tls ? "https" : "http") + "://127.0.0.1:\(port)" }
+
+    /// The self-signed certificate a TLS server presents (valid for 127.0.0.1 and localhost):
+    /// what `SSL_CERT_FILE` names for a client that should trust it.
+    public static var certificatePath: String {
+        RepositoryPaths.fixtures.appendingPathComponent("index-server/tls/cert.pem").path
+    }
 
     /// The absolute URL of a path (`/simple/foo/`).
     public func url(_ path: String) -> String {
@@ -37,13 +45,15 @@ public final class LocalIndexServer: @unchecked Sendable {
         url("/_fault/" + spec + (path.hasPrefix("/") ? path : "/" + path))
     }
 
-    /// Launches the server; throws when Python is missing or it does not report a port in time.
-    public init(root: String, timeout: Duration = .seconds(15)) throws {
+    /// Launches the server (HTTPS when `tls`); throws when Python is missing or it does not
+    /// report a port in time. ``stats()`` and ``reset()`` speak plain HTTP: not for TLS servers.
+    public init(root: String, tls: Bool = false, timeout: Duration = .seconds(15)) throws {
         self.root = root
+        self.tls = tls
         let script = RepositoryPaths.fixtures.appendingPathComponent("index-server/serve.py").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, "--root", root, "--host", "127.0.0.1", "--port", "0"]
+        process.arguments = ["python3", script, "--root", root, "--host", "127.0.0.1", "--port", "0"] + (tls ? ["--tls"] : [])
         let input = Pipe()
         let output = Pipe()
         process.standardInput = input

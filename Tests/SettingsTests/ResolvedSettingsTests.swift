@@ -101,3 +101,32 @@ import Testing
         }
     }
 }
+
+extension ResolvedSettingsTests {
+    /// `allow-insecure-host` adds up: the command line (with `UV_INSECURE_HOST`, read alongside
+    /// it), then the project's, the user's and the system's files, none masking another.
+    @Test func insecureHostsFromEveryLevelApply() throws {
+        let root = FakeRoot()
+        root.write("/etc/uv/uv.toml", "allow-insecure-host = [\"mirror.corp:8443\"]\n")
+        root.write("/home/alice/.config/uv/uv.toml", "allow-insecure-host = [\"https://user.example/simple\"]\n")
+        root.write("/home/alice/proj/pyproject.toml", """
+        [project]
+        name = "proj"
+        version = "0.1.0"
+
+        [tool.uv]
+        allow-insecure-host = ["127.0.0.1"]
+        """)
+        #expect(try resolve(FakeRoot()).allowInsecureHosts.isEmpty)
+        let settings = try resolve(root, .init(allowInsecureHosts: ["flag.example", "env.example"]))
+        #expect(settings.allowInsecureHosts == [
+            "flag.example", "env.example", "127.0.0.1", "https://user.example/simple", "mirror.corp:8443",
+        ])
+    }
+
+    @Test func anInsecureHostThatIsNotAStringIsAnError() throws {
+        let root = FakeRoot()
+        root.write("/home/alice/proj/uv.toml", "allow-insecure-host = [8443]\n")
+        #expect(throws: (any Error).self) { try resolve(root) }
+    }
+}

@@ -10,7 +10,9 @@ import Testing
 /// The project is locked and synced against the healthy index first. `lock` and `add` then ask
 /// the faulty index directly; `sync` and `run` reinstall `beta` with `--frozen` through the
 /// faulty index declared as the lock's mirror (`SUV_INDEX_MIRRORS`), each with an empty cache,
-/// so the fault is met on the way to the index.
+/// so the fault is met on the way to the index. The `tls` row serves the same index over HTTPS
+/// with a self-signed certificate nobody told suv to trust (`TLSTrustTests` shows the same server
+/// working once it is trusted).
 @Suite struct NetworkFaultMatrixTests {
     let tree: TemporaryTree
 
@@ -22,10 +24,11 @@ import Testing
         case lock, add, sync, run
     }
 
-    /// The faults, as `/_fault/<spec>/` paths; `nil` for a port nothing listens on.
+    /// The faults, as `/_fault/<spec>/` paths; `nil` for a port nothing listens on, `tls` for a
+    /// second server speaking HTTPS with an untrusted (self-signed) certificate.
     static let faults: [String?] = [
         nil, "status=500", "status=503", "status=429,retry-after=1", "status=404", "drop", "truncate", "stall",
-        "wrong-bytes", "redirect-loop",
+        "wrong-bytes", "redirect-loop", "tls",
     ]
 
     static var cases: [(String?, Command)] {
@@ -55,8 +58,12 @@ import Testing
     func aFaultLeavesTheProjectAsItWas(fault: String?, command: Command) async throws {
         let server = try LocalIndexServer(root: try FixtureIndex.url().path)
         let healthy = server.url("/simple/")
-        let port = healthy.split(separator: ":")[2].prefix { $0.isNumber }
-        let faultyRoot = "http://fault-user:s3cret-token@" + (fault.map { "127.0.0.1:\(port)/_fault/\($0)/" } ?? "127.0.0.1:9/")
+        let untrusted = fault == "tls" ? try LocalIndexServer(root: server.root, tls: true) : nil
+        let faultyRoot = switch (fault, untrusted) {
+        case (_, let untrusted?): "https://fault-user:s3cret-token@127.0.0.1:\(untrusted.port)/"
+        case (let fault?, nil): "http://fault-user:s3cret-token@127.0.0.1:\(server.port)/_fault/\(fault)/"
+        case (nil, nil): "http://fault-user:s3cret-token@127.0.0.1:9/"
+        }
         let faulty = faultyRoot + "simple/"
         _ = try tree.write("app/pyproject.toml", """
             [project]

@@ -33,7 +33,8 @@ struct IndexSession: Sendable {
                 extraIndexURL: index.extraIndexURLs, findLinks: index.findLinks, noIndex: index.noIndex,
                 indexStrategy: index.indexStrategy),
             overrides: SettingsOverrides(cacheDir: context.settings.cacheDir, noCache: context.settings.noCache,
-                                         offline: context.settings.offline))
+                                         offline: context.settings.offline,
+                                         allowInsecureHosts: context.settings.allowInsecureHosts))
         var temporary: TemporaryCacheDirectory?
         let root: CacheRoot
         if context.settings.noCache {
@@ -54,7 +55,7 @@ struct IndexSession: Sendable {
 
         let cacheLock = try await store.lockShared()
 
-        let http = CurlHTTPClient(configuration: try HTTPClientConfiguration(environment: context.environment))
+        let http = CurlHTTPClient(configuration: try HTTPClientConfiguration(environment: context.environment, settings: settings.settings))
         let started = Int64(time(nil))
         let refreshMode: Refresh
         if refresh.refresh {

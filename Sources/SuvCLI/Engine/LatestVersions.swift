@@ -23,7 +23,8 @@ enum LatestVersions {
         let requiresPython = (try? VersionSpecifiers(parsing: lock.requiresPython).ranges) ?? .full
         let allowsPrereleases = lock.options.prereleaseMode == "allow"
         let cutoff = lock.options.excludeNewer.flatMap(timestampKey)
-        let http = CurlHTTPClient(configuration: try HTTPClientConfiguration(environment: context.environment))
+        let http = CurlHTTPClient(configuration: try HTTPClientConfiguration(
+            environment: context.environment, settings: session.settings.settings))
         let registry = RegistryClient(
             locations: session.settings.indexes, http: http, cache: session.cache,
             mode: HTTPCacheMode(refresh: .all(since: Int64(time(nil))), offline: context.settings.offline),
