@@ -72,7 +72,21 @@ public final class CacheLock: Sendable {
     /// - Returns: the held lock, or `nil` when another holder conflicts.
     /// - Throws: ``CacheError`` when the lock file cannot be created or locked.
     public static func tryAcquire(_ path: String, mode: Mode) throws(CacheError) -> CacheLock? {
-        let fd = try openLockFile(path)
+        try tryLock(path, descriptor: try openLockFile(path), mode: mode)
+    }
+
+    /// Takes a lock on a folder itself (its open descriptor) if it is free right now: nothing is
+    /// created inside it, and renames inside it never change what is locked.
+    ///
+    /// - Returns: the held lock, or `nil` when another holder conflicts.
+    /// - Throws: ``CacheError`` when the folder cannot be opened or the file system refuses
+    ///   `flock` on folders.
+    public static func tryAcquire(directory path: String, mode: Mode) throws(CacheError) -> CacheLock? {
+        let fd = try retryingInterrupts(path) { open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        return try tryLock(path, descriptor: fd, mode: mode)
+    }
+
+    private static func tryLock(_ path: String, descriptor fd: Int32, mode: Mode) throws(CacheError) -> CacheLock? {
         while true {
             if flock(fd, mode.operation | LOCK_NB) == 0 {
                 return CacheLock(path: path, mode: mode, descriptor: fd)
@@ -125,8 +139,12 @@ public final class CacheLock: Sendable {
     }
 
     private static func openLockFile(_ path: String) throws(CacheError) -> Int32 {
+        try retryingInterrupts(path) { open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o666) }
+    }
+
+    private static func retryingInterrupts(_ path: String, _ open: () -> Int32) throws(CacheError) -> Int32 {
         while true {
-            let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
+            let fd = open()
             if fd >= 0 { return fd }
             if errno == EINTR { continue }
             throw .lockFailed(path: path, reason: POSIX.describe(errno))

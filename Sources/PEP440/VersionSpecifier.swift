@@ -76,10 +76,13 @@ public struct VersionSpecifier: Sendable, Hashable, CustomStringConvertible {
         self.isWildcard = wildcard
     }
 
-    /// The operator at the start of `text`, preferring `===` to `==`.
+    /// The operator at the start of `text`, preferring `===` to `==`. Compared by scalars, as
+    /// packaging's regular expression does: `String.hasPrefix` compares characters, and a
+    /// combining mark after `===` makes its last `=` another character (`===\u{35A}x` is `===`
+    /// with the version `\u{35A}x`, not `==` with `=\u{35A}x`).
     private static func operatorPrefix(of text: String) -> Operator? {
         for op in [Operator.arbitraryEqual, .compatible, .equal, .notEqual, .lessThanOrEqual, .greaterThanOrEqual, .lessThan, .greaterThan]
-        where text.hasPrefix(op.rawValue) {
+        where text.unicodeScalars.starts(with: op.rawValue.unicodeScalars) {
             return op
         }
         return nil

@@ -80,8 +80,14 @@ public enum SuvCLI {
         context.warn(settings.warnings)
         commandPrinter.debug(SuvVersion.longVersion)
 
+        // The project locks this command takes are released when it ends (an in-process run
+        // must not keep them; a process that exits or `exec`s drops them anyway).
+        let locks = ProjectLockScope()
+        defer { locks.releaseAll() }
         do {
-            try await command.run(context: context)
+            try await ProjectLock.$scope.withValue(locks) {
+                try await command.run(context: context)
+            }
             return 0
         } catch let exit as ExitCode {
             return exit.rawValue

@@ -18,6 +18,27 @@ import Testing
         #expect(try CacheLock.tryAcquire(path, mode: .exclusive) != nil)
     }
 
+    /// A folder locked through its own descriptor: exclusive against another open of it,
+    /// nothing created inside, and a rename inside it changes nothing; a missing folder or a
+    /// file is an error.
+    @Test func aFolderIsLockedWithoutCreatingAnything() throws {
+        let directory = TestDirectory()
+        let folder = directory.at("project")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: folder + "/pyproject.toml", contents: Data("a".utf8))
+        let held = try #require(try CacheLock.tryAcquire(directory: folder, mode: .exclusive))
+        #expect(try CacheLock.tryAcquire(directory: folder, mode: .exclusive) == nil)
+        #expect(try CacheLock.tryAcquire(directory: folder, mode: .shared) == nil)
+        FileManager.default.createFile(atPath: folder + "/pyproject.toml.tmp", contents: Data("b".utf8))
+        #expect(rename(folder + "/pyproject.toml.tmp", folder + "/pyproject.toml") == 0)
+        #expect(try CacheLock.tryAcquire(directory: folder, mode: .exclusive) == nil)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["pyproject.toml"])
+        held.release()
+        #expect(try CacheLock.tryAcquire(directory: folder, mode: .exclusive) != nil)
+        #expect(throws: CacheError.self) { try CacheLock.tryAcquire(directory: directory.at("missing"), mode: .exclusive) }
+        #expect(throws: CacheError.self) { try CacheLock.tryAcquire(directory: folder + "/pyproject.toml", mode: .exclusive) }
+    }
+
     @Test func sharedLocksCoexistAndExcludeExclusive() throws {
         let directory = TestDirectory()
         let path = directory.at("entry.lock")

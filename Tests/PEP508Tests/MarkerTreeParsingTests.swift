@@ -1,4 +1,5 @@
 import Testing
+import PEP440
 @testable import PEP508
 
 /// `MarkerTree(parsing:)` and `description` on hand-picked inputs whose expected values come
@@ -91,5 +92,20 @@ import Testing
         let requirement = try Requirement(parsing: String(decoding: input, as: UTF8.self))
         let again = try Requirement(parsing: requirement.description)
         #expect(again.description == requirement.description)
+    }
+
+    /// `T===` then control characters Python counts as whitespace and a combining mark: printed
+    /// as `T===\u{35A}=` (packaging prints the same and reads it back), which did not parse back
+    /// because the operator was matched by characters and the mark joined the last `=` (found by
+    /// the `pep508` harness after 2.3 M executions).
+    @Test func aCombiningMarkAfterTheOperatorStaysInTheVersion() throws {
+        let input: [UInt8] = [0x54, 0x3D, 0x3D, 0x3D, 0x1F, 0x1E, 0x1F, 0x1F, 0x1F, 0xCD, 0x9A, 0x3D]
+        let requirement = try Requirement(parsing: String(decoding: input, as: UTF8.self))
+        #expect(requirement.description == "T===\u{35A}=")
+        let again = try Requirement(parsing: requirement.description)
+        #expect(again.description == requirement.description)
+        let specifier = try VersionSpecifier(parsing: "===\u{35A}x")
+        #expect(specifier.op == .arbitraryEqual)
+        #expect(specifier.versionText == "\u{35A}x")
     }
 }

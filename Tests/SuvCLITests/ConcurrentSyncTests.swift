@@ -177,6 +177,38 @@ import Testing
         #expect(installed == Self.flaskStack, "\(installed)")
     }
 
+    /// Four `suv add` of different packages into one project at once, then eight `suv lock` at
+    /// once: no edit is lost (each add holds the project while it reads, edits, locks and
+    /// syncs), `uv.lock` holds all four and passes `--locked`, and the environment has them.
+    @Test(.enabled(if: EndToEndTests.executable != nil, "the `suv` executable was not built next to the tests"))
+    func concurrentAddsAndLocksLoseNoEdit() async throws {
+        let server = try LocalIndexServer(root: try RealWheelsIndex.url().path)
+        let index = server.url("/simple/")
+        let directory = try project("together", dependencies: "")
+        let packages = ["iniconfig", "blinker", "colorama", "itsdangerous"]
+        try runTogether(packages.map { ["add", "--directory", directory, "--index-url", index, "--python", "3.12", $0] },
+                        label: "add")
+        let pyproject = try String(contentsOfFile: directory + "/pyproject.toml", encoding: .utf8)
+        for package in packages {
+            #expect(pyproject.contains("\"\(package)>="), "\(package) lost: \(pyproject)")
+        }
+        let lock = try String(contentsOfFile: directory + "/uv.lock", encoding: .utf8)
+        for package in packages {
+            #expect(lock.contains("name = \"\(package)\""), "\(package) not locked")
+        }
+        try runTogether(Array(repeating: ["lock", "--directory", directory, "--index-url", index, "--python", "3.12"], count: 8),
+                        label: "lock")
+        #expect(try String(contentsOfFile: directory + "/uv.lock", encoding: .utf8) == lock)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix(".") && $0 != ".venv" }
+        #expect(leftovers == [], "temporary files left: \(leftovers)")
+        let checked = await runSuv(["sync", "--locked", "--directory", directory, "--index-url", index, "--python", "3.12"],
+                                   environment: environment)
+        #expect(checked.status == 0, "\(checked.stderr)")
+        let (broken, installed) = try inventory(directory, importing: "iniconfig, blinker, colorama, itsdangerous")
+        #expect(broken.isEmpty)
+        #expect(installed == ["blinker==1.8.2", "colorama==0.4.6", "iniconfig==2.0.0", "itsdangerous==2.2.0"], "\(installed)")
+    }
+
     /// `suv add` killed (SIGKILL, or SIGINT) at several moments: `pyproject.toml` and `uv.lock`
     /// are each whole (the old text, the new, or add's first write of the requirement without
     /// its bound — never part of one), and the next `suv sync` leaves a complete environment

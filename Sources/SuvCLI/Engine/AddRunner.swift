@@ -28,6 +28,8 @@ extension Add {
         let projectDirectory = LoadedProject.parent(of: pyprojectPath) ?? "/"
         // `--frozen` only edits the file: the workspace is not read (nor its sources lowered).
         let frozen = if case .frozen = request.mode { true } else { false }
+        // (Finding the workspace takes its `ProjectLock`; `--frozen` takes the project's own.)
+        if frozen { ProjectLock.hold(projectDirectory) }
         let lockPath = frozen ? projectDirectory + "/uv.lock" : try LoadedProject.find(from: start).lockPath
         let transaction = try ProjectFileTransaction(pyprojectPath: pyprojectPath, lockPath: lockPath)
 

@@ -66,12 +66,23 @@ struct LoadedProject {
         return script
     }
 
+    /// Finds and reads the workspace, holding its ``ProjectLock`` from then on. The search
+    /// starts again under the lock when it had to be waited for, or when the root's
+    /// `pyproject.toml` changed between its reading and the lock.
     static func find(from directory: String) throws -> LoadedProject {
         var current = directory
         while true {
             if let document = try PyProjectDocument.read(directory: current, displayFrom: directory),
                document.pyproject.project != nil || document.pyproject.toolUv?.workspace != nil {
                 let root = try workspaceRoot(containing: document, displayFrom: directory) ?? document
+                switch ProjectLock.hold(root.directory) {
+                case .unchanged:
+                    break
+                case .taken:
+                    if (try? ProjectFileReader.read(root.path)) != root.text { return try find(from: directory) }
+                case .takenAfterWaiting:
+                    return try find(from: directory)
+                }
                 return try WorkspaceReader(root: root, displayFrom: directory).load()
             }
             guard let parent = Self.parent(of: current) else { break }
