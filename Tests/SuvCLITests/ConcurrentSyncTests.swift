@@ -209,6 +209,21 @@ import Testing
         #expect(installed == ["blinker==1.8.2", "colorama==0.4.6", "iniconfig==2.0.0", "itsdangerous==2.2.0"], "\(installed)")
     }
 
+    /// A program started by `suv run` (here as a child, as in-process runs start it) may run
+    /// suv on the same project: the project lock is let go before the program starts.
+    @Test(.enabled(if: EndToEndTests.executable != nil, "the `suv` executable was not built next to the tests"))
+    func aProgramStartedByRunCanLockTheSameProject() async throws {
+        let server = try LocalIndexServer(root: try RealWheelsIndex.url().path)
+        let index = server.url("/simple/")
+        let directory = try project("nested", dependencies: #""iniconfig""#)
+        let executable = try #require(EndToEndTests.executable).path
+        // `timeout` turns a wait for the lock into exit 124 instead of a hung test.
+        let result = await runSuv(["run", "--directory", directory, "--index-url", index, "--python", "3.12",
+                                   "timeout", "60", executable, "lock", "--directory", directory, "--index-url", index],
+                                  environment: environment)
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+
     /// `suv add` killed (SIGKILL, or SIGINT) at several moments: `pyproject.toml` and `uv.lock`
     /// are each whole (the old text, the new, or add's first write of the requirement without
     /// its bound — never part of one), and the next `suv sync` leaves a complete environment
