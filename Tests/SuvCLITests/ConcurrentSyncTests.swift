@@ -209,6 +209,17 @@ import Testing
         #expect(installed == ["blinker==1.8.2", "colorama==0.4.6", "iniconfig==2.0.0", "itsdangerous==2.2.0"], "\(installed)")
     }
 
+    /// Six `suv version --bump patch --frozen` at once: each reads the version under the
+    /// project lock, so all six bumps count.
+    @Test(.enabled(if: EndToEndTests.executable != nil, "the `suv` executable was not built next to the tests"))
+    func concurrentBumpsAllCount() async throws {
+        let directory = try project("bumping", dependencies: "")
+        try runTogether(Array(repeating: ["version", "--bump", "patch", "--frozen", "--directory", directory], count: 6),
+                        label: "bump")
+        let pyproject = try String(contentsOfFile: directory + "/pyproject.toml", encoding: .utf8)
+        #expect(pyproject.contains("version = \"0.1.6\""), "\(pyproject)")
+    }
+
     /// A program started by `suv run` (here as a child, as in-process runs start it) may run
     /// suv on the same project: the project lock is let go before the program starts.
     @Test(.enabled(if: EndToEndTests.executable != nil, "the `suv` executable was not built next to the tests"))

@@ -110,6 +110,10 @@ struct VersionTarget {
         var current = directory
         while true {
             if let document = try read(current, workingDirectory: workingDirectory) {
+                // The project's `ProjectLock` before the value that `--bump` changes is read.
+                if ProjectLock.hold(current) != .unchanged, let again = try read(current, workingDirectory: workingDirectory) {
+                    return try target(again, workingDirectory: workingDirectory)
+                }
                 return try target(document, workingDirectory: workingDirectory)
             }
             guard let parent = LoadedProject.parent(of: current) else {
