@@ -1,6 +1,7 @@
-// Parses PEP 691 JSON pages (files given on the command line) and reports the median time of
-// the parse, and of the cache's binary form written and read back.
-// Run: swift run -c release --package-path Benchmarks page-bench page.json…
+// Parses simple-API pages (files given on the command line: PEP 691 JSON, or PEP 503 HTML when
+// the name ends in `.html`) and reports the median time of the parse, and of the cache's binary
+// form written and read back.
+// Run: swift run -c release --package-path Benchmarks page-bench page.json page.html…
 import Foundation
 import PackagingTypes
 import SuvBasics
@@ -17,7 +18,12 @@ for path in CommandLine.arguments.dropFirst() {
     var parse: [Double] = [], encode: [Double] = [], decode: [Double] = []
     var archive: [UInt8] = []
     for _ in 0..<9 {
-        parse.append(try milliseconds { page = try SimpleProjectPage(json: bytes, url: "https://index.example/simple/x/") })
+        let url = "https://index.example/simple/x/"
+        parse.append(try milliseconds {
+            page = path.hasSuffix(".html")
+                ? try SimpleProjectPage(html: bytes, url: url, name: PackageName("x"))
+                : try SimpleProjectPage(json: bytes, url: url)
+        })
         guard let parsed = page else { break }
         encode.append(milliseconds { archive = SimplePageArchive.encode(parsed) })
         decode.append(milliseconds { _ = SimplePageArchive.decode(archive) })
