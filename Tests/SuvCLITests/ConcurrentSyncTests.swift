@@ -220,6 +220,33 @@ import Testing
         #expect(pyproject.contains("version = \"0.1.6\""), "\(pyproject)")
     }
 
+    /// Six `suv init` of new members under one workspace root at once: each joins (the root's
+    /// members list is read under its project lock and replaced atomically, so no reader meets
+    /// half a file and no member is lost).
+    @Test(.enabled(if: EndToEndTests.executable != nil, "the `suv` executable was not built next to the tests"))
+    func concurrentInitsAllJoinTheWorkspace() async throws {
+        _ = try tree.write("workspace/pyproject.toml", """
+            [project]
+            name = "root"
+            version = "0.1.0"
+            requires-python = ">=3.10"
+            dependencies = []
+
+            [tool.uv.workspace]
+            members = []
+            """)
+        let root = tree.path("workspace")
+        let members = ["a", "b", "c", "d", "e", "f"]
+        try runTogether(members.map { ["init", "--lib", "--vcs", "none", "--no-readme", "--python", "3.12", root + "/packages/" + $0] },
+                        label: "init")
+        let pyproject = try String(contentsOfFile: root + "/pyproject.toml", encoding: .utf8)
+        for member in members {
+            #expect(pyproject.contains("\"packages/\(member)\""), "\(member) lost: \(pyproject)")
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root).filter { $0.hasPrefix(".") }
+        #expect(leftovers == [], "\(leftovers)")
+    }
+
     /// A program started by `suv run` (here as a child, as in-process runs start it) may run
     /// suv on the same project: the project lock is let go before the program starts.
     @Test(.enabled(if: EndToEndTests.executable != nil, "the `suv` executable was not built next to the tests"))

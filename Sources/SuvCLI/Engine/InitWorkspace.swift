@@ -50,6 +50,8 @@ struct InitWorkspace {
         } else {
             root = try enclosingRoot(of: nearest, displayFrom: displayFrom) ?? nearest
         }
+        // The root's `ProjectLock` before its members list is read (and later edited).
+        if ProjectLock.hold(root.directory) != .unchanged { return try discover(project: project, displayFrom: displayFrom) }
         return InitWorkspace(root: root, requiresPython: try requiresPython(root: root, ignoring: project, displayFrom: displayFrom))
     }
 

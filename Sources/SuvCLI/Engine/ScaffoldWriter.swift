@@ -46,12 +46,11 @@ final class ScaffoldWriter {
         return true
     }
 
-    /// Replaces the text of an existing file (a workspace root's `pyproject.toml`).
+    /// Replaces the text of an existing file (a workspace root's `pyproject.toml`) atomically:
+    /// a reader (another suv finding the workspace) sees the old text or the new, never half.
     func replaceFile(_ path: String, contents: String, original: [UInt8]) throws {
-        let descriptor = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
-        guard descriptor >= 0 else { throw ScaffoldWriteError(path: path, errno: errno) }
+        try OutputFile.write(contents, to: path, relativeTo: "/")
         changes.append(.replacedFile(path, original: original))
-        try write(Array(contents.utf8), to: descriptor, path: path)
     }
 
     /// Undoes every change, newest first, as far as the file system allows.
@@ -63,8 +62,7 @@ final class ScaffoldWriter {
             case .createdFile(let path):
                 unlink(path)
             case .replacedFile(let path, let original):
-                let descriptor = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
-                if descriptor >= 0 { try? write(original, to: descriptor, path: path) }
+                try? OutputFile.write(String(decoding: original, as: UTF8.self), to: path, relativeTo: "/")
             }
         }
         changes = []
