@@ -14,8 +14,9 @@ import Synchronization
 /// leaves the command unlocked, as before.
 enum ProjectLock {
     /// The locks of the running command (``SuvCLI/main(arguments:environment:printer:)`` sets
-    /// one per command and releases it at the end).
-    @TaskLocal static var scope = ProjectLockScope()
+    /// one per command and releases it at the end). Outside a command (an engine called
+    /// directly by a test) there is none, and nothing is locked.
+    @TaskLocal static var scope: ProjectLockScope?
 
     /// What ``hold(_:)`` did.
     enum Outcome: Equatable {
@@ -31,7 +32,7 @@ enum ProjectLock {
     /// while another process holds it.
     @discardableResult
     static func hold(_ directory: String) -> Outcome {
-        let scope = scope
+        guard let scope else { return .unchanged }
         if scope.holds(directory) { return .unchanged }
         var delay: UInt32 = 1_000
         var waited = false

@@ -98,7 +98,7 @@ extension Run {
         let launch = try CommandLaunch(command: command, arguments: arguments, environment: environment)
         // The project is synced: other suv commands may have it while the program runs (an
         // `exec` would drop the lock anyway; a child must not keep it).
-        ProjectLock.scope.releaseAll()
+        ProjectLock.scope?.releaseAll()
         if context.replacesProcess {
             try launch.replaceProcess()
         }
