@@ -40,7 +40,7 @@ public enum ProjectEnvironment {
     public static func prepare(
         workspaceRoot: String, request: InterpreterRequest?, requiresPython: VersionSpecifiers,
         finder: InterpreterFinder, prompt: String?, creator: VirtualEnvironmentPlan.Creator,
-        report: @Sendable (String) -> Void
+        report: @Sendable (String) -> Void, validate: (InterpreterInfo) throws -> Void = { _ in }
     ) async throws -> Prepared {
         let root = path(workspaceRoot: workspaceRoot, environment: finder.environment)
         let display = DisplayPath.user(root, workingDirectory: finder.workingDirectory)
@@ -59,8 +59,12 @@ public enum ProjectEnvironment {
 
         var systemFinder = finder
         systemFinder.preference = .onlySystem
-        let base = try await systemFinder.find(request, requiresPython: requiresPython)
+        // What was asked is looked for as asked; `requires-python` chooses only when nothing
+        // was, and `validate` judges the result (uv's order: it names the interpreter, then
+        // refuses it).
+        let base = try await systemFinder.find(request, requiresPython: request == nil ? requiresPython : nil)
         report("Using \(base.info.displayName) interpreter at: \(base.info.executable)")
+        try validate(base.info)
         if existed {
             try FileSystem.removeTree(root)
             report("Removed virtual environment at: \(display)")

@@ -41,18 +41,20 @@ extension Lock {
         defer { session.close() }
         let interpreter: ProjectInterpreter
         let selection = try InterpreterSelection(context: context, global: global.flags, workingDirectory: cwd, python: request.python)
-        let parsed = try InterpreterSelection.request(
+        let python = try ProjectPythonRequest.resolve(
             explicit: request.python.request, directory: cwd, stopAt: project.root,
             noConfig: context.settings.noConfig, environment: context.environment)
+        let requiresPython = project.workspace.requiresPython
         if !project.isScript, let existing = await ProjectEnvironment.existingInterpreter(
-            workspaceRoot: project.root, request: parsed, requiresPython: project.workspace.requiresPython, finder: selection.finder) {
+            workspaceRoot: project.root, request: python.request, requiresPython: requiresPython, finder: selection.finder) {
             // The project environment's interpreter, used silently as uv does.
             interpreter = ProjectInterpreter(info: existing)
         } else {
-            let found = try await selection.finder.find(parsed, requiresPython: project.workspace.requiresPython)
+            let found = try await selection.finder.find(python.request, requiresPython: python.searchFilter(requiresPython))
             interpreter = ProjectInterpreter(info: found.info)
             // uv names the interpreter for projects, not for scripts.
             if !project.isScript { context.printer.info("Using \(interpreter.displayName) interpreter at: \(interpreter.info.executable)") }
+            if !project.isScript { try python.validate(found.info, workspace: project.workspace) }
         }
 
         _ = try await LockEngine(request: request, project: project, session: session, interpreter: interpreter,

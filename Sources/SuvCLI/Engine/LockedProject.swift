@@ -77,16 +77,17 @@ struct LockedProject {
     private static func interpreter(for project: LoadedProject, request: Request, global: GlobalFlags,
                                     context: CommandContext, workingDirectory: String) async throws -> InterpreterInfo {
         let selection = try InterpreterSelection(context: context, global: global, workingDirectory: workingDirectory, python: request.python)
-        let parsed = try InterpreterSelection.request(
+        let python = try ProjectPythonRequest.resolve(
             explicit: request.python.request, directory: workingDirectory, stopAt: project.root,
             noConfig: context.settings.noConfig, environment: context.environment)
         let requiresPython = project.workspace.requiresPython
         if let existing = await ProjectEnvironment.existingInterpreter(
-            workspaceRoot: project.root, request: parsed, requiresPython: requiresPython, finder: selection.finder) {
+            workspaceRoot: project.root, request: python.request, requiresPython: requiresPython, finder: selection.finder) {
             return existing
         }
-        let found = try await selection.finder.find(parsed, requiresPython: requiresPython)
+        let found = try await selection.finder.find(python.request, requiresPython: python.searchFilter(requiresPython))
         context.printer.info("Using \(found.info.displayName) interpreter at: \(context.printer.stderrPaint.cyan(found.info.executable))")
+        try python.validate(found.info, workspace: project.workspace)
         return found.info
     }
 }

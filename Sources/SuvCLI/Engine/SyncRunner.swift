@@ -60,16 +60,19 @@ extension Sync {
             // The project environment's interpreter when it suits, silently (as uv); else the
             // one found, named.
             let selection = try InterpreterSelection(context: context, global: global, workingDirectory: cwd, python: request.python)
-            let parsed = try InterpreterSelection.request(
+            let python = try ProjectPythonRequest.resolve(
                 explicit: request.python.request, directory: cwd, stopAt: project.root,
                 noConfig: context.settings.noConfig, environment: context.environment)
+            let requiresPython = project.workspace.requiresPython
             let interpreter: ProjectInterpreter
             if let existing = await ProjectEnvironment.existingInterpreter(
-                workspaceRoot: project.root, request: parsed, requiresPython: project.workspace.requiresPython, finder: selection.finder) {
+                workspaceRoot: project.root, request: python.request, requiresPython: requiresPython, finder: selection.finder) {
                 interpreter = ProjectInterpreter(info: existing)
             } else {
-                interpreter = ProjectInterpreter(info: try await selection.finder.find(parsed, requiresPython: project.workspace.requiresPython).info)
+                interpreter = ProjectInterpreter(
+                    info: try await selection.finder.find(python.request, requiresPython: python.searchFilter(requiresPython)).info)
                 context.printer.info("Using \(interpreter.displayName) interpreter at: \(interpreter.info.executable)")
+                try python.validate(interpreter.info, workspace: project.workspace)
             }
             _ = try await lockProject(&project, start: start, request: request, session: session, interpreter: interpreter,
                                       context: context, printsResolved: !summaryOnly, afterLock: afterLock)
@@ -78,14 +81,16 @@ extension Sync {
         let prepared: ProjectEnvironment.Prepared
         do {
             let interpreters = try InterpreterSelection(context: context, global: global, workingDirectory: cwd, python: request.python)
-            let interpreterRequest = try InterpreterSelection.request(
+            let python = try ProjectPythonRequest.resolve(
                 explicit: request.python.request, directory: cwd, stopAt: project.root,
                 noConfig: context.settings.noConfig, environment: context.environment)
             let printer = context.printer
+            let workspace = project.workspace
             prepared = try await ProjectEnvironment.prepare(
-                workspaceRoot: project.root, request: interpreterRequest, requiresPython: project.workspace.requiresPython,
-                finder: interpreters.finder, prompt: project.workspace.members.first.map { $0.name.description },
-                creator: .init(name: "suv", version: SuvVersion.current), report: { if announcesEnvironment { printer.info($0) } })
+                workspaceRoot: project.root, request: python.request, requiresPython: workspace.requiresPython,
+                finder: interpreters.finder, prompt: workspace.members.first.map { $0.name.description },
+                creator: .init(name: "suv", version: SuvVersion.current), report: { if announcesEnvironment { printer.info($0) } },
+                validate: { try python.validate($0, workspace: workspace) })
         } catch {
             (try? await openedSession)?.close()
             throw error
