@@ -103,3 +103,18 @@ import Testing
         VenvCommandTests.installation("3.10").map { String($0.split(separator: "/").last ?? "") } ?? "3.10"
     }
 }
+
+extension ProjectPythonTests {
+    /// The user's global `.python-version` asking for a version the project excludes is passed
+    /// over (uv does the same): the project gets an interpreter its `requires-python` allows.
+    /// A project's own `.python-version` is not passed over (see above).
+    @Test(.enabled(if: available)) func anIncompatibleGlobalPinIsPassedOver() async throws {
+        let directory = try project()
+        _ = try tree.write("config/uv/.python-version", "3.10\n")
+        let result = await runSuv(["sync", "--directory", directory, "--offline"], environment: environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("Using CPython 3.12."), "\(result.stderr)")
+        let configuration = String(decoding: tree.read("app/.venv/pyvenv.cfg") ?? [], as: UTF8.self)
+        #expect(configuration.contains("version_info = 3.12."), "\(configuration)")
+    }
+}

@@ -43,7 +43,8 @@ extension Lock {
         let selection = try InterpreterSelection(context: context, global: global.flags, workingDirectory: cwd, python: request.python)
         let python = try ProjectPythonRequest.resolve(
             explicit: request.python.request, directory: cwd, stopAt: project.root,
-            noConfig: context.settings.noConfig, environment: context.environment)
+            noConfig: context.settings.noConfig, environment: context.environment,
+            requiresPython: project.workspace.requiresPython)
         let requiresPython = project.workspace.requiresPython
         if !project.isScript, let existing = await ProjectEnvironment.existingInterpreter(
             workspaceRoot: project.root, request: python.request, requiresPython: requiresPython, finder: selection.finder) {

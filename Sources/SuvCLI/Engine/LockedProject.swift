@@ -79,7 +79,8 @@ struct LockedProject {
         let selection = try InterpreterSelection(context: context, global: global, workingDirectory: workingDirectory, python: request.python)
         let python = try ProjectPythonRequest.resolve(
             explicit: request.python.request, directory: workingDirectory, stopAt: project.root,
-            noConfig: context.settings.noConfig, environment: context.environment)
+            noConfig: context.settings.noConfig, environment: context.environment,
+            requiresPython: project.workspace.requiresPython)
         let requiresPython = project.workspace.requiresPython
         if let existing = await ProjectEnvironment.existingInterpreter(
             workspaceRoot: project.root, request: python.request, requiresPython: requiresPython, finder: selection.finder) {

@@ -23,16 +23,37 @@ struct ProjectPythonRequest {
     let source: Source
 
     /// The request in uv's precedence (see ``InterpreterSelection/request(explicit:directory:stopAt:noConfig:environment:)``).
+    /// The global `.python-version` (in the user's configuration folder) is passed over when the
+    /// version it asks for and `requiresPython` have nothing in common, as uv passes over it.
     static func resolve(explicit: String?, directory: String, stopAt: String?, noConfig: Bool,
-                        environment: [String: String]) throws -> ProjectPythonRequest {
+                        environment: [String: String], requiresPython: VersionSpecifiers) throws -> ProjectPythonRequest {
         if let explicit { return ProjectPythonRequest(request: try InterpreterRequest.parse(explicit), source: .commandLine) }
-        if !noConfig, let file = PythonVersionFile.discover(
-            from: directory, stopAt: stopAt, userConfigDirectory: PythonVersionFile.userConfigDirectory(environment: environment)),
+        let userConfigDirectory = PythonVersionFile.userConfigDirectory(environment: environment)
+        if !noConfig, let file = PythonVersionFile.discover(from: directory, stopAt: stopAt, userConfigDirectory: userConfigDirectory),
            let first = file.versions.first {
-            return ProjectPythonRequest(request: try InterpreterRequest.parse(first),
-                                        source: .versionFile(PathDisplay.user(file.path, currentDirectory: directory)))
+            let request = try InterpreterRequest.parse(first)
+            let isGlobal = userConfigDirectory.map { file.path.hasPrefix($0 + "/") } ?? false
+            if !isGlobal || Self.intersects(request, requiresPython) {
+                return ProjectPythonRequest(request: request, source: .versionFile(PathDisplay.user(file.path, currentDirectory: directory)))
+            }
         }
         return ProjectPythonRequest(request: nil, source: .requiresPython)
+    }
+
+    /// Whether some version `request` accepts is one `requiresPython` allows (true when the
+    /// request names no version).
+    static func intersects(_ request: InterpreterRequest, _ requiresPython: VersionSpecifiers) -> Bool {
+        guard !requiresPython.isEmpty, let version = request.versionRequest else { return true }
+        let asked: VersionSpecifiers?
+        switch version.kind {
+        case .exact(let numbers):
+            let text = numbers.map(String.init).joined(separator: ".")
+            asked = try? VersionSpecifiers(parsing: numbers.count >= 3 ? "==" + text : "==" + text + ".*")
+        case .range(let specifiers):
+            asked = specifiers
+        }
+        guard let asked else { return true }
+        return !asked.ranges.isDisjoint(with: requiresPython.ranges)
     }
 
     /// What the finder filters candidates by: `requires-python` only when nothing was asked.

@@ -62,7 +62,8 @@ extension Sync {
             let selection = try InterpreterSelection(context: context, global: global, workingDirectory: cwd, python: request.python)
             let python = try ProjectPythonRequest.resolve(
                 explicit: request.python.request, directory: cwd, stopAt: project.root,
-                noConfig: context.settings.noConfig, environment: context.environment)
+                noConfig: context.settings.noConfig, environment: context.environment,
+                requiresPython: project.workspace.requiresPython)
             let requiresPython = project.workspace.requiresPython
             let interpreter: ProjectInterpreter
             if let existing = await ProjectEnvironment.existingInterpreter(
@@ -83,7 +84,8 @@ extension Sync {
             let interpreters = try InterpreterSelection(context: context, global: global, workingDirectory: cwd, python: request.python)
             let python = try ProjectPythonRequest.resolve(
                 explicit: request.python.request, directory: cwd, stopAt: project.root,
-                noConfig: context.settings.noConfig, environment: context.environment)
+                noConfig: context.settings.noConfig, environment: context.environment,
+                requiresPython: project.workspace.requiresPython)
             let printer = context.printer
             let workspace = project.workspace
             prepared = try await ProjectEnvironment.prepare(
