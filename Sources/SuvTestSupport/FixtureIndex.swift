@@ -10,9 +10,7 @@ public enum FixtureIndex {
     /// The output directory, built on first use.
     ///
     /// The build is kept in the temporary directory under a name derived from the generator's
-    /// source, so later runs reuse it and an edited generator builds afresh. It is written to a
-    /// unique directory first and renamed into place, so concurrent test processes never see
-    /// half a tree.
+    /// source (``GeneratedTree``), so later runs reuse it and an edited generator builds afresh.
     public static let root: Result<URL, BuildFailed> = {
         let fixtures = RepositoryPaths.fixtures.appendingPathComponent("packages")
         let script = fixtures.appendingPathComponent("build.py")
@@ -20,35 +18,9 @@ public enum FixtureIndex {
         guard let source = try? Data(contentsOf: script) + Data(contentsOf: backend) else {
             return .failure(BuildFailed(description: "fixtures/packages/build.py is missing"))
         }
-        // FNV-1a over the generator's source.
-        let digest = source.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
-        let temporary = FileManager.default.temporaryDirectory
-        let output = temporary.appendingPathComponent("suv-fixture-packages-\(String(digest, radix: 16))")
-        if FileManager.default.fileExists(atPath: output.appendingPathComponent("find-links/index.html").path) {
-            return .success(output)
-        }
-        let staging = temporary.appendingPathComponent("suv-fixture-packages-\(UUID().uuidString)")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, "--out", staging.path]
-        let errors = Pipe()
-        process.standardError = errors
-        do {
-            try process.run()
-        } catch {
-            return .failure(BuildFailed(description: "could not run build.py: \(error)"))
-        }
-        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            try? FileManager.default.removeItem(at: staging)
-            return .failure(BuildFailed(description: "build.py failed: \(String(decoding: stderr, as: UTF8.self))"))
-        }
-        if (try? FileManager.default.moveItem(at: staging, to: output)) == nil {
-            // Another process got there first; its tree is identical.
-            try? FileManager.default.removeItem(at: staging)
-        }
-        return .success(output)
+        return GeneratedTree.build(prefix: "suv-fixture-packages", inputs: source, marker: "find-links/index.html",
+                                   script: script, arguments: [])
+            .mapError { BuildFailed(description: $0.description) }
     }()
 
     public static func url() throws -> URL { try root.get() }
