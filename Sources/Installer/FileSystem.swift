@@ -171,6 +171,22 @@ enum FileSystem {
             if errno == EEXIST { return try writeReplacing(path, bytes, mode: mode) }
             throw failure("create", path)
         }
+        try fill(fd, created: path, with: bytes, mode: mode)
+    }
+
+    /// Writes `bytes` to a new temporary file beside `path` with `mode`, then renames it over
+    /// `path`: readers see the old file or the new one.
+    static func writeReplacing(_ path: String, _ bytes: [UInt8], mode: mode_t = 0o644) throws(InstallerError) {
+        let temporary = temporaryName(beside: path)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
+        guard fd >= 0 else { throw failure("create", temporary) }
+        try fill(fd, created: temporary, with: bytes, mode: mode)
+        try rename(temporary, path)
+    }
+
+    /// Writes `bytes` to `fd`, a file just created at `path`, sets `mode` (past the umask) and
+    /// closes it; on a failed write the file is closed and removed.
+    private static func fill(_ fd: Int32, created path: String, with bytes: [UInt8], mode: mode_t) throws(InstallerError) {
         do {
             try writeAll(fd, bytes, path: path)
         } catch {
@@ -180,24 +196,6 @@ enum FileSystem {
         }
         _ = fchmod(fd, mode)
         close(fd)
-    }
-
-    /// Writes `bytes` to a new temporary file beside `path` with `mode`, then renames it over
-    /// `path`: readers see the old file or the new one.
-    static func writeReplacing(_ path: String, _ bytes: [UInt8], mode: mode_t = 0o644) throws(InstallerError) {
-        let temporary = temporaryName(beside: path)
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
-        guard fd >= 0 else { throw failure("create", temporary) }
-        do {
-            try writeAll(fd, bytes, path: temporary)
-        } catch {
-            close(fd)
-            unlink(temporary)
-            throw error
-        }
-        _ = fchmod(fd, mode)
-        close(fd)
-        try rename(temporary, path)
     }
 
     static func rename(_ source: String, _ destination: String) throws(InstallerError) {

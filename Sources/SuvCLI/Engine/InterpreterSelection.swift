@@ -38,12 +38,11 @@ struct InterpreterSelection {
     /// The request: `explicit` (already `--python`/`UV_PYTHON` or a positional request), else the
     /// first line of the nearest version file (`.python-version` between `directory` and
     /// `stopAt`, then the global one), unless `noConfig`.
+    /// (``ProjectPythonRequest/resolve(explicit:directory:stopAt:noConfig:environment:requiresPython:)``
+    /// without a `requires-python`, keeping only the request.)
     static func request(explicit: String?, directory: String, stopAt: String?, noConfig: Bool,
                         environment: [String: String]) throws -> InterpreterRequest? {
-        if let explicit { return try InterpreterRequest.parse(explicit) }
-        if noConfig { return nil }
-        let file = PythonVersionFile.discover(
-            from: directory, stopAt: stopAt, userConfigDirectory: PythonVersionFile.userConfigDirectory(environment: environment))
-        return try file?.first.map { try InterpreterRequest.parse($0) }
+        try ProjectPythonRequest.resolve(explicit: explicit, directory: directory, stopAt: stopAt, noConfig: noConfig,
+                                         environment: environment, requiresPython: VersionSpecifiers([])).request
     }
 }

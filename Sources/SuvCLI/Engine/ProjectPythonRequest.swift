@@ -30,7 +30,7 @@ struct ProjectPythonRequest {
         if let explicit { return ProjectPythonRequest(request: try InterpreterRequest.parse(explicit), source: .commandLine) }
         let userConfigDirectory = PythonVersionFile.userConfigDirectory(environment: environment)
         if !noConfig, let file = PythonVersionFile.discover(from: directory, stopAt: stopAt, userConfigDirectory: userConfigDirectory),
-           let first = file.versions.first {
+           let first = file.first {
             let request = try InterpreterRequest.parse(first)
             let isGlobal = userConfigDirectory.map { file.path.hasPrefix($0 + "/") } ?? false
             if !isGlobal || Self.intersects(request, requiresPython) {
