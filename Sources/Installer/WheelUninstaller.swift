@@ -27,9 +27,13 @@ public enum WheelUninstaller {
     /// distribution's `RECORD` also lists), then `__pycache__` folders and folders left empty in
     /// site-packages, then what is left of the `.dist-info` folder.
     ///
+    /// With a `stash`, what would be deleted is moved into it instead, so that it can be put back.
+    ///
     /// - Throws: ``InstallerError/missingRecord(path:)`` without `RECORD` (see
     ///   ``uninstallBroken(distInfo:wheel:scheme:)``).
-    public static func uninstall(distInfo: String, scheme: InstallScheme) throws(InstallerError) -> UninstallResult {
+    public static func uninstall(
+        distInfo: String, scheme: InstallScheme, stash: UninstallStash? = nil
+    ) throws(InstallerError) -> UninstallResult {
         let recordPath = distInfo + "/RECORD"
         guard let bytes = try FileSystem.readIfPresent(recordPath) else { throw .missingRecord(path: recordPath) }
         let entries: [RecordEntry]
@@ -40,7 +44,8 @@ public enum WheelUninstaller {
         }
         let sitePackages = PathArithmetic.parent(distInfo)
         let shared = try sharedPaths(sitePackages: sitePackages, excluding: distInfo)
-        return try remove(entries.map { PathArithmetic.join(sitePackages, $0.path) }, distInfo: distInfo, scheme: scheme, shared: shared)
+        return try remove(entries.map { PathArithmetic.join(sitePackages, $0.path) }, distInfo: distInfo, scheme: scheme, shared: shared,
+                          disposal: Disposal(stash: stash))
     }
 
     /// Removes a `.dist-info` left without `RECORD` by an interrupted install of `wheel`: every
@@ -58,13 +63,14 @@ public enum WheelUninstaller {
         let sitePackages = PathArithmetic.parent(distInfo)
         let shared = try sharedPaths(sitePackages: sitePackages, excluding: distInfo)
         let paths = plan.items.map(\.destination) + plan.scripts.map(\.destination)
-        return try remove(paths, distInfo: distInfo, scheme: scheme, shared: shared)
+        return try remove(paths, distInfo: distInfo, scheme: scheme, shared: shared, disposal: Disposal(stash: nil))
     }
 
     /// Removes a legacy `.egg-info` distribution as uv does: each `top_level.txt` name (not in
     /// `namespace_packages.txt`) as a folder, or as `<name>.py`, `.pyc` or `.pyo`; then the
-    /// `.egg-info` itself (a folder or a file).
-    public static func uninstallEgg(eggInfo: String) throws(InstallerError) -> UninstallResult {
+    /// `.egg-info` itself (a folder or a file). With a `stash`, what would be deleted is moved into it.
+    public static func uninstallEgg(eggInfo: String, stash: UninstallStash? = nil) throws(InstallerError) -> UninstallResult {
+        let disposal = Disposal(stash: stash)
         var result = UninstallResult()
         let location = PathArithmetic.parent(eggInfo)
         func lines(_ name: String) throws(InstallerError) -> [String]? {
@@ -80,17 +86,17 @@ public enum WheelUninstaller {
             guard name != ".", name != "..", !name.contains("/"), !name.contains("\\") else { continue }
             let path = location + "/" + name
             if FileSystem.isDirectory(path) {
-                try FileSystem.removeTree(path)
+                try disposal.removeTree(path)
                 result.directoryCount += 1
                 continue
             }
-            for suffix in [".py", ".pyc", ".pyo"] where try FileSystem.removeFile(path + suffix) {
+            for suffix in [".py", ".pyc", ".pyo"] where try disposal.removeFile(path + suffix) {
                 result.fileCount += 1
                 break
             }
         }
         if FileSystem.exists(eggInfo) {
-            try FileSystem.removeTree(eggInfo)
+            try disposal.removeTree(eggInfo)
             result.directoryCount += 1
         }
         return result
@@ -110,8 +116,30 @@ public enum WheelUninstaller {
         return shared
     }
 
+    /// How an uninstall gets rid of what it removes: deleted, or moved into a stash.
+    private struct Disposal {
+        let stash: UninstallStash?
+
+        func removeTree(_ path: String) throws(InstallerError) {
+            if let stash { try stash.take(path) } else { try FileSystem.removeTree(path) }
+        }
+
+        /// `true` when there was something to remove.
+        func removeFile(_ path: String) throws(InstallerError) -> Bool {
+            guard let stash else { return try FileSystem.removeFile(path) }
+            guard try FileSystem.lstatIfPresent(path) != nil else { return false }
+            try stash.take(path)
+            return true
+        }
+
+        func removeEmptyFolder(_ path: String) throws(InstallerError) {
+            if let stash { try stash.removeEmptyFolder(path); return }
+            guard rmdir(path) == 0 else { throw FileSystem.failure("remove directory", path) }
+        }
+    }
+
     private static func remove(
-        _ paths: [String], distInfo: String, scheme: InstallScheme, shared: Set<String>
+        _ paths: [String], distInfo: String, scheme: InstallScheme, shared: Set<String>, disposal: Disposal
     ) throws(InstallerError) -> UninstallResult {
         var result = UninstallResult()
         let sitePackages = PathArithmetic.normalize(PathArithmetic.parent(distInfo))
@@ -121,10 +149,10 @@ public enum WheelUninstaller {
             guard scheme.roots.contains(where: { PathArithmetic.isInside(path, $0) }), !shared.contains(path) else { continue }
             guard let info = try FileSystem.lstatIfPresent(path) else { continue }
             if FileSystem.isDirectory(info) {
-                try FileSystem.removeTree(path)
+                try disposal.removeTree(path)
                 result.directoryCount += 1
             } else {
-                _ = try FileSystem.removeFile(path)
+                _ = try disposal.removeFile(path)
                 result.fileCount += 1
             }
             visited.insert(PathArithmetic.parent(path))
@@ -134,7 +162,7 @@ public enum WheelUninstaller {
             while current != sitePackages, PathArithmetic.isInside(current, sitePackages) {
                 let cache = current + "/__pycache__"
                 if FileSystem.isDirectory(cache) {
-                    try FileSystem.removeTree(cache)
+                    try disposal.removeTree(cache)
                     result.directoryCount += 1
                 }
                 guard FileSystem.exists(current) else {
@@ -142,13 +170,13 @@ public enum WheelUninstaller {
                     continue
                 }
                 guard try FileSystem.entries(current).isEmpty else { break }
-                guard rmdir(current) == 0 else { throw FileSystem.failure("remove directory", current) }
+                try disposal.removeEmptyFolder(current)
                 result.directoryCount += 1
                 current = PathArithmetic.parent(current)
             }
         }
         if FileSystem.exists(distInfo) {
-            try FileSystem.removeTree(distInfo)
+            try disposal.removeTree(distInfo)
             result.directoryCount += 1
         }
         return result

@@ -5,13 +5,14 @@ import Testing
 
 /// `suv sync` of a project whose environment lives on a 1 MiB tmpfs that fills up (the cache is
 /// elsewhere, so files are copied, not linked): a clear error naming the wheel and the cause,
-/// a non-zero exit, nothing half-installed, and what was installed before left as it was.
+/// a non-zero exit, and the environment exactly as it was — the distributions installed before
+/// the disk filled are taken out again and the one the sync had uninstalled is put back.
 /// Needs root to mount the tmpfs; skipped otherwise.
 @Suite(.serialized) struct DiskFullTests {
     static let canMount = getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/bin/mount")
 
     @Test(.enabled(if: canMount, "mounting a tmpfs needs root"))
-    func aFullDiskFailsClearlyAndLeavesNothingHalfInstalled() async throws {
+    func aFullDiskFailsClearlyAndLeavesTheEnvironmentAsItWas() async throws {
         let tree = try TemporaryTree(prefix: "suv-disk-full")
         let small = tree.path("small")
         try FileManager.default.createDirectory(atPath: small, withIntermediateDirectories: true)
@@ -32,27 +33,34 @@ import Testing
                 """.write(toFile: project + "/pyproject.toml", atomically: false, encoding: .utf8)
         }
         let environment = projectEnvironment(tree)
-        func sync() async -> CLIResult {
-            await runSuv(["sync", "--directory", project, "--index-url", index, "--python", "3.12"], environment: environment)
+        func sync(_ extra: [String] = []) async -> CLIResult {
+            await runSuv(["sync", "--directory", project, "--index-url", index, "--python", "3.12"] + extra, environment: environment)
         }
 
         try write(dependencies: #""iniconfig""#)
         let first = await sync()
         try #require(first.status == 0, "\(first.stderr)")
-        let site = project + "/.venv/lib/python3.12/site-packages"
-        let before = try Self.files(site)
+        let venv = project + "/.venv"
+        let site = venv + "/lib/python3.12/site-packages"
+        let before = try Self.files(venv)
 
-        // pytest and flask with their requirements: several MiB of copies into 1 MiB.
+        // pytest and flask with their requirements: several MiB of copies into 1 MiB; iniconfig
+        // reinstalled, so the sync uninstalls it first.
         try write(dependencies: #""iniconfig", "flask", "pytest""#)
-        let failed = await sync()
+        let failed = await sync(["--reinstall-package", "iniconfig"])
         #expect(failed.status == 2, "\(failed.stderr)")
+        #expect(failed.stderr.contains("Uninstalled 1 package in "), "\(failed.stderr)")
         #expect(failed.stderr.contains("error: Failed to install: "), "\(failed.stderr)")
         #expect(failed.stderr.contains("No space left on device"), "\(failed.stderr)")
+        #expect(!failed.stderr.contains("could not be put back"), "\(failed.stderr)")
 
-        // Every distribution there is whole (RECORD present, each file it lists present), and
-        // what was installed before is byte for byte as it was.
+        // The whole environment byte for byte as before: nothing added, nothing missing.
+        let afterEnvironment = try Self.files(venv)
+        #expect(afterEnvironment.keys.sorted() == before.keys.sorted())
+        for (path, bytes) in before { #expect(afterEnvironment[path] == bytes, "\(path)") }
+
+        // And, checked the other way, every distribution there is whole.
         let after = try Self.files(site)
-        for (path, bytes) in before { #expect(after[path] == bytes, "\(path)") }
         for distInfo in after.keys.filter({ $0.hasSuffix(".dist-info/METADATA") }).map({ String($0.dropLast("/METADATA".count)) }) {
             let record = try #require(after[distInfo + "/RECORD"], "\(distInfo) has no RECORD")
             for line in String(decoding: record, as: UTF8.self).split(separator: "\n") {

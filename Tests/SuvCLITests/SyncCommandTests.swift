@@ -222,8 +222,9 @@ import Testing
         #expect(try python(directory, "import colorama").status != 0)
     }
 
-    /// SIGINT or SIGTERM during installing: the wheels in flight roll back, so no distribution
-    /// is left half there (no `.dist-info` without its RECORD), and the next sync only adds.
+    /// SIGINT or SIGTERM during installing: the wheels in flight roll back and so do the ones
+    /// this sync had finished, so no distribution is left half there (no `.dist-info` without its
+    /// RECORD) and the environment holds nothing or everything; the next sync only adds.
     @Test(.enabled(if: EndToEndTests.executable != nil, "the `suv` executable was not built next to the tests"),
           arguments: [SIGINT, SIGTERM])
     func anInterruptedSyncLeavesNothingHalfInstalled(_ signalNumber: Int32) async throws {
@@ -253,8 +254,12 @@ import Testing
                 import os, sys
                 site = [p for p in sys.path if p.endswith("site-packages")][0]
                 print([d for d in os.listdir(site) if d.endswith(".dist-info") and not os.path.exists(os.path.join(site, d, "RECORD"))])
+                print(len([d for d in os.listdir(site) if d.endswith(".dist-info")]))
                 """)
-            #expect(broken.output == "[]\n", "after a signal at \(delay) ms: \(broken.output)")
+            let lines = broken.output.split(separator: "\n")
+            #expect(lines.first == "[]", "after a signal at \(delay) ms: \(broken.output)")
+            // One transaction: a sync stopped while installing takes out what it had installed.
+            if stopped { #expect(lines.last == "0" || lines.last == "11", "after a signal at \(delay) ms: \(broken.output)") }
             let rerun = await sync(directory, index: index, ["--python", "3.12"])
             #expect(rerun.status == 0, "\(rerun.stderr)")
             #expect(!rerun.stderr.contains(" - "), "after a signal at \(delay) ms: \(rerun.stderr)")

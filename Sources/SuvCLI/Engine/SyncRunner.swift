@@ -402,8 +402,65 @@ struct EnvironmentSync {
         }
     }
 
+    /// Changes the environment as one transaction: what is uninstalled goes into an
+    /// ``UninstallStash`` until every install has succeeded, and a failure (a full disk, a broken
+    /// wheel, a signal) takes out what this sync installed and puts the stash back, so that the
+    /// environment is as it was.
     private func applyChanges(removals: [InstalledDistribution], wanted: [(position: Int, item: LockInstallPlan.Item)],
                               unpacked: [Int: UnpackedWheel], directURLs: [Int: DirectURL], scheme: InstallScheme) async throws {
+        let root = environment.environment.root
+        UninstallStash.removeLeftovers(environmentRoot: root)
+        let stash = UninstallStash(environmentRoot: root)
+        do {
+            try await changeEnvironment(removals: removals, wanted: wanted, unpacked: unpacked, directURLs: directURLs,
+                                        scheme: scheme, stash: stash)
+            stash.discard()
+        } catch {
+            if let problem = rollBack(installing: Set(wanted.map(\.item.name)), stash: stash, scheme: scheme) {
+                context.warn(["The environment at `\(root)` could not be put back as it was: \(problem)"])
+            }
+            throw error
+        }
+    }
+
+    /// Takes out every distribution of `names` (what the failed sync installed: all earlier
+    /// installs of those names are in the stash), then restores the stash. Returns what went
+    /// wrong, if anything did.
+    private func rollBack(installing names: Set<PackageName>, stash: UninstallStash, scheme: InstallScheme) -> String? {
+        var problems: [String] = []
+        let current: [InstalledDistribution]
+        do {
+            current = try InstalledDistributions.scan(environment.environment.sitePackages)
+        } catch {
+            return "\(error)"
+        }
+        for distribution in current where names.contains(distribution.name) {
+            do {
+                switch distribution.kind {
+                case .distInfo where distribution.isBroken:
+                    let code = DirectoryListing.removeTree(distribution.path)
+                    if code != 0 { problems.append("\(distribution.path): \(String(cString: strerror(code)))") }
+                case .distInfo: _ = try WheelUninstaller.uninstall(distInfo: distribution.path, scheme: scheme)
+                default: _ = try WheelUninstaller.uninstallEgg(eggInfo: distribution.path)
+                }
+            } catch {
+                problems.append("\(error)")
+            }
+        }
+        do {
+            try stash.restore()
+        } catch {
+            problems.append("\(error)")
+        }
+        if !stash.unrecoverable.isEmpty {
+            problems.append("\(stash.unrecoverable.count) removed files were on another file system and are gone")
+        }
+        return problems.isEmpty ? nil : problems.joined(separator: "; ")
+    }
+
+    private func changeEnvironment(removals: [InstalledDistribution], wanted: [(position: Int, item: LockInstallPlan.Item)],
+                                   unpacked: [Int: UnpackedWheel], directURLs: [Int: DirectURL], scheme: InstallScheme,
+                                   stash: UninstallStash) async throws {
         let sitePackages = environment.environment.sitePackages
         if !removals.isEmpty {
             let uninstallStarted = ContinuousClock.now
@@ -413,12 +470,11 @@ struct EnvironmentSync {
                 case .distInfo where distribution.isBroken:
                     // An install that never finished: no RECORD to follow; the reinstall below
                     // overwrites what it left.
-                    let code = DirectoryListing.removeTree(distribution.path)
-                    if code != 0 { throw SyncError.removal(path: distribution.path, reason: String(cString: strerror(code))) }
+                    try stash.take(distribution.path)
                 case .distInfo:
-                    _ = try WheelUninstaller.uninstall(distInfo: distribution.path, scheme: scheme)
+                    _ = try WheelUninstaller.uninstall(distInfo: distribution.path, scheme: scheme, stash: stash)
                 default:
-                    _ = try WheelUninstaller.uninstallEgg(eggInfo: distribution.path)
+                    _ = try WheelUninstaller.uninstallEgg(eggInfo: distribution.path, stash: stash)
                 }
             }
             let count = removals.count
