@@ -21,13 +21,17 @@ public struct CachedResponse: Codable, Sendable, Equatable {
     public var sha256: String?
     /// The payload's size in bytes, when known.
     public var size: Int64?
+    /// For a payload derived from the response (a parsed page), the SHA-256 (lowercase hex) of
+    /// what it was derived from, so that an identical response fetched again can reuse it.
+    public var sourceSHA256: String?
 
     /// A record in the current format.
-    public init(policy: HTTPCachePolicy, sha256: String? = nil, size: Int64? = nil) {
+    public init(policy: HTTPCachePolicy, sha256: String? = nil, size: Int64? = nil, sourceSHA256: String? = nil) {
         self.format = Self.currentFormat
         self.policy = policy
         self.sha256 = sha256
         self.size = size
+        self.sourceSHA256 = sourceSHA256
     }
 
     /// The record as JSON bytes.

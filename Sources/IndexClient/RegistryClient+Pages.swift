@@ -1,4 +1,5 @@
 import Cache
+import Hashing
 import HTTP
 import PackagingTypes
 import Settings
@@ -78,11 +79,34 @@ extension RegistryClient {
         case 401, 403: return .denied(response.status)
         default: break
         }
-        let page = try parsePage(response.body, url: response.url, package: package, contentType: response.headers["Content-Type"])
+        // An index that sends neither validators nor freshness (some mirrors) has every page
+        // fetched again on every run, as HTTP requires; when the bytes are the ones the cached
+        // page was parsed from, the parsed page is reused instead of parsing them again.
+        let contentType = response.headers["Content-Type"]
+        let source = Self.sourceDigest(response.body, url: response.url, contentType: contentType)
+        if let stored, stored.sourceSHA256 == source, let bytes = try? entry.readPayload(), let page = SimplePageArchive.decode(bytes) {
+            if policy.isStorable {
+                var refreshed = stored
+                refreshed.policy = policy
+                try? entry.updateRecord(refreshed)
+            }
+            return .found(page)
+        }
+        let page = try parsePage(response.body, url: response.url, package: package, contentType: contentType)
         if policy.isStorable {
-            try? entry.store(payload: SimplePageArchive.encode(page), response: CachedResponse(policy: policy))
+            try? entry.store(payload: SimplePageArchive.encode(page), response: CachedResponse(policy: policy, sourceSHA256: source))
         }
         return .found(page)
+    }
+
+    /// What a parsed page depends on: the body, the URL file links are resolved against, the
+    /// content type that chose the parser, and the parser's version (bump it when parsing
+    /// changes, so that pages parsed by an older suv are parsed again).
+    nonisolated static func sourceDigest(_ body: [UInt8], url: String, contentType: String?) -> String {
+        var hasher = DigestHasher(.sha256)
+        hasher.update(Array("suv-page-1\n\(url)\n\(contentType ?? "")\n".utf8))
+        hasher.update(body)
+        return hasher.finalize().hex
     }
 
     /// Replaces a raw body kept by an older suv with the parsed form, under the same record.

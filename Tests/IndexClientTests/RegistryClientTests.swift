@@ -78,6 +78,38 @@ import Hashing
         #expect(SimplePageArchive.isArchive(try #require(try HTTPCacheEntry(payload: cached).readPayload())))
     }
 
+    /// An index that sends no `ETag`, `Last-Modified` or `Cache-Control` (some mirrors do) has
+    /// its pages fetched on every run; an identical page reuses the parsed page in the cache
+    /// (the entry is not rewritten), a changed page is parsed again.
+    @Test func anUnchangedPageFromAnIndexWithoutCacheHeadersIsNotParsedAgain() async throws {
+        let root = try TemporaryTree(prefix: "suv-no-cache-headers")
+        let original = try FixtureIndex.bytes("simple/beta/index.json")
+        let pagePath = try root.write("simple/beta/index.json", bytes: original)
+        let plain = try LocalIndexServer(root: root.path)
+        let simple = try index(plain.url("/simple/", fault: "no-cache-headers"))
+        let cached = CacheStore(root: cacheTree.path).packageFile(.simple, index: IndexID(url: simple.url.canonical), name: PackageName("beta"), extension: "page")
+        func inode() throws -> Int? { try FileManager.default.attributesOfItem(atPath: cached)[.systemFileNumber] as? Int }
+
+        let first = try await client([simple]).files(for: PackageName("beta"))[0].files
+        #expect(first.count >= 2)
+        let stored = try inode()
+        let again = try await client([simple]).files(for: PackageName("beta"))[0].files
+        #expect(again == first)
+        #expect(try plain.stats().total == 2, "fetched both times: nothing says the page may be reused")
+        #expect(try inode() == stored, "the parsed page was reused, not written again")
+
+        // The index changes the page: one file fewer. The new page is parsed and stored.
+        var document = try #require(try JSONSerialization.jsonObject(with: Data(original)) as? [String: Any])
+        var files = try #require(document["files"] as? [[String: Any]])
+        let dropped = try #require(files.popLast()?["filename"] as? String)
+        document["files"] = files
+        try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: pagePath))
+        let changed = try await client([simple]).files(for: PackageName("beta"))[0].files
+        #expect(changed.count == first.count - 1)
+        #expect(!changed.contains { $0.filename == dropped })
+        #expect(try inode() != stored)
+    }
+
     @Test func readsHTMLPagesWhenTheIndexHasNoJSON() async throws {
         let htmlOnly = try index(server.url("/simple/", fault: "html-only"))
         let listings = try await client([htmlOnly]).files(for: PackageName("epsilon"))
