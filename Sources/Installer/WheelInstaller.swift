@@ -73,8 +73,10 @@ public enum WheelInstaller {
     }
 
     /// Installs many wheels concurrently, at most `width` at a time (the processor count by
-    /// default). Results come back in the order of `wheels`. The first failure cancels the rest
-    /// (each failed wheel cleans up after itself; wheels already installed stay).
+    /// default). Results come back in the order of `wheels`. The first failure stops starting
+    /// more; the installs in flight finish (each failed wheel cleans up after itself) and then
+    /// the first failure is thrown. Every finished install, before or after a failure, is passed
+    /// to `installed`, so that a caller can undo them.
     public static func install(
         _ wheels: [(wheel: UnpackedWheel, options: InstallOptions)], into scheme: InstallScheme,
         width: Int = BlockingExecutor.activeProcessorCount, installed: (@Sendable (InstallResult) -> Void)? = nil
@@ -95,11 +97,18 @@ public enum WheelInstaller {
                     next += 1
                 }
                 for _ in 0..<max(1, width) { startNext() }
-                while let (index, result) = try await group.next() {
-                    results[index] = result
-                    installed?(result)
-                    startNext()
+                var failure: (any Error)?
+                while true {
+                    do {
+                        guard let (index, result) = try await group.next() else { break }
+                        results[index] = result
+                        installed?(result)
+                        if failure == nil { startNext() }
+                    } catch {
+                        if failure == nil { failure = error }
+                    }
                 }
+                if let failure { throw failure }
                 return results.compactMap { $0 }
             }
         }

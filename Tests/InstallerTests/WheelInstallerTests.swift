@@ -2,7 +2,9 @@ import Foundation
 import Cache
 import Hashing
 @testable import Installer
+import PackagingTypes
 import SuvTestSupport
+import Synchronization
 import Testing
 
 @Suite(TestEnvironment.available) struct WheelInstallerTests {
@@ -64,6 +66,28 @@ import Testing
         #expect(try env.python(["-c", "import omega, omega.old; print(omega.__version__)"]).stdout == "1.0\n")
         #expect(!FileManager.default.fileExists(atPath: env.sitePackages + "/omega/new.py"))
         #expect(try InstalledDistributions.scan(env.sitePackages).map(\.version) == ["1.0"])
+    }
+
+    /// One wheel of three fails while the others are in flight: the failure is thrown after
+    /// they finish, and each finished install is reported, so that a sync can take it out again.
+    @Test func installsFinishedBesideAFailureAreReported() async throws {
+        let env = try TestEnvironment()
+        let alpha = try await env.unpack("alpha-1.1-py3-none-any.whl")
+        let beta = try await env.unpack("beta-2.0-py3-none-any.whl")
+        // A broken unpacked wheel with a large RECORD: installs start largest first, so it
+        // starts first and fails (no WHEEL file) while the others are in flight or queued.
+        let brokenRoot = env.tree.path("broken-wheel")
+        try FileManager.default.createDirectory(atPath: brokenRoot + "/broken-1.0.dist-info", withIntermediateDirectories: true)
+        try Data(repeating: UInt8(ascii: "x"), count: 1 << 20).write(to: URL(fileURLWithPath: brokenRoot + "/broken-1.0.dist-info/RECORD"))
+        let missing = UnpackedWheel(path: brokenRoot, filename: try WheelFilename(parsing: "broken-1.0-py3-none-any.whl"), hash: alpha.hash)
+        let reported = Mutex<[String]>([])
+        await #expect(throws: (any Error).self) {
+            _ = try await WheelInstaller.install([(alpha, InstallOptions()), (missing, InstallOptions()), (beta, InstallOptions())],
+                                                 into: env.scheme, width: 3) { result in reported.withLock { $0.append(result.name.normalized) } }
+        }
+        let installed = try InstalledDistributions.scan(env.sitePackages).map(\.name.normalized).sorted()
+        #expect(reported.withLock { $0.sorted() } == installed)
+        #expect(installed == ["alpha", "beta"])
     }
 
     @Test func interruptedInstallIsBrokenAndRepairedByReinstalling() async throws {

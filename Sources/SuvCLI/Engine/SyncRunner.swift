@@ -10,6 +10,7 @@ import PEP440
 import Project
 import Python
 import SuvBasics
+import Synchronization
 import VirtualEnv
 
 extension Sync {
@@ -411,38 +412,27 @@ struct EnvironmentSync {
         let root = environment.environment.root
         UninstallStash.removeLeftovers(environmentRoot: root)
         let stash = UninstallStash(environmentRoot: root)
+        let installed = Mutex<[String]>([])
         do {
             try await changeEnvironment(removals: removals, wanted: wanted, unpacked: unpacked, directURLs: directURLs,
-                                        scheme: scheme, stash: stash)
+                                        scheme: scheme, stash: stash) { result in installed.withLock { $0.append(result.distInfo) } }
             stash.discard()
         } catch {
-            if let problem = rollBack(installing: Set(wanted.map(\.item.name)), stash: stash, scheme: scheme) {
+            if let problem = rollBack(installed: installed.withLock { $0 }, stash: stash, scheme: scheme) {
                 context.warn(["The environment at `\(root)` could not be put back as it was: \(problem)"])
             }
             throw error
         }
     }
 
-    /// Takes out every distribution of `names` (what the failed sync installed: all earlier
-    /// installs of those names are in the stash), then restores the stash. Returns what went
-    /// wrong, if anything did.
-    private func rollBack(installing names: Set<PackageName>, stash: UninstallStash, scheme: InstallScheme) -> String? {
+    /// Takes out the distributions the failed sync finished installing (`installed`: their
+    /// `.dist-info` folders; one that failed rolled itself back), then restores the stash.
+    /// Returns what went wrong, if anything did.
+    private func rollBack(installed: [String], stash: UninstallStash, scheme: InstallScheme) -> String? {
         var problems: [String] = []
-        let current: [InstalledDistribution]
-        do {
-            current = try InstalledDistributions.scan(environment.environment.sitePackages)
-        } catch {
-            return "\(error)"
-        }
-        for distribution in current where names.contains(distribution.name) {
+        for distInfo in installed.reversed() {
             do {
-                switch distribution.kind {
-                case .distInfo where distribution.isBroken:
-                    let code = DirectoryListing.removeTree(distribution.path)
-                    if code != 0 { problems.append("\(distribution.path): \(String(cString: strerror(code)))") }
-                case .distInfo: _ = try WheelUninstaller.uninstall(distInfo: distribution.path, scheme: scheme)
-                default: _ = try WheelUninstaller.uninstallEgg(eggInfo: distribution.path)
-                }
+                _ = try WheelUninstaller.uninstall(distInfo: distInfo, scheme: scheme)
             } catch {
                 problems.append("\(error)")
             }
@@ -460,7 +450,7 @@ struct EnvironmentSync {
 
     private func changeEnvironment(removals: [InstalledDistribution], wanted: [(position: Int, item: LockInstallPlan.Item)],
                                    unpacked: [Int: UnpackedWheel], directURLs: [Int: DirectURL], scheme: InstallScheme,
-                                   stash: UninstallStash) async throws {
+                                   stash: UninstallStash, installed: @escaping @Sendable (InstallResult) -> Void) async throws {
         let sitePackages = environment.environment.sitePackages
         if !removals.isEmpty {
             let uninstallStarted = ContinuousClock.now
@@ -495,7 +485,10 @@ struct EnvironmentSync {
         let results: [InstallResult]
         do {
             defer { installing.finish() }
-            results = try await WheelInstaller.install(toInstall, into: scheme) { installing.advance($0.name.normalized) }
+            results = try await WheelInstaller.install(toInstall, into: scheme) { result in
+                installed(result)
+                installing.advance(result.name.normalized)
+            }
         }
         var warned: Set<String> = []
         for result in results {
