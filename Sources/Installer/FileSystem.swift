@@ -198,7 +198,8 @@ enum FileSystem {
         close(fd)
     }
 
-    static func rename(_ source: String, _ destination: String) throws(InstallerError) {
+    /// `rename(2)`: 0, or the `errno` it failed with; the source is left as it was.
+    static func renameReportingError(_ source: String, _ destination: String) -> Int32 {
         #if canImport(Darwin)
         let result = Darwin.rename(source, destination)
         #elseif canImport(Glibc)
@@ -206,8 +207,12 @@ enum FileSystem {
         #else
         let result = Musl.rename(source, destination)
         #endif
-        if result != 0 {
-            let code = errno
+        return result == 0 ? 0 : errno
+    }
+
+    static func rename(_ source: String, _ destination: String) throws(InstallerError) {
+        let code = renameReportingError(source, destination)
+        if code != 0 {
             unlink(source)
             throw failure("rename `\(source)` to", destination, code: code)
         }

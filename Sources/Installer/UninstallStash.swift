@@ -48,12 +48,10 @@ public final class UninstallStash {
             folderExists = true
         }
         let stashed = folder + "/" + String(changes.count)
-        if Self.rename(path, stashed) == 0 {
-            changes.append(.moved(original: path, stashed: stashed))
-            return
-        }
-        let code = errno
+        let code = FileSystem.renameReportingError(path, stashed)
         switch code {
+        case 0:
+            changes.append(.moved(original: path, stashed: stashed))
         case ENOENT:
             return
         case EXDEV:
@@ -81,7 +79,8 @@ public final class UninstallStash {
             case .moved(let original, let stashed):
                 try FileSystem.createDirectories(PathArithmetic.parent(original))
                 if try FileSystem.lstatIfPresent(original) != nil { try FileSystem.removeTree(original) }
-                guard Self.rename(stashed, original) == 0 else { throw FileSystem.failure("move `\(stashed)` back to", original) }
+                let code = FileSystem.renameReportingError(stashed, original)
+                guard code == 0 else { throw FileSystem.failure("move `\(stashed)` back to", original, code: code) }
             }
         }
         discard()
@@ -103,15 +102,5 @@ public final class UninstallStash {
         for name in names where name.hasPrefix(folderPrefix) {
             _ = try? FileSystem.removeTree(environmentRoot + "/" + name)
         }
-    }
-
-    private static func rename(_ source: String, _ destination: String) -> Int32 {
-        #if canImport(Darwin)
-        Darwin.rename(source, destination)
-        #elseif canImport(Glibc)
-        Glibc.rename(source, destination)
-        #else
-        Musl.rename(source, destination)
-        #endif
     }
 }
